@@ -1,0 +1,195 @@
+package org.reelgraph.catalog;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.reelgraph.chronology.FilmNode;
+import org.reelgraph.chronology.PlacementEdge;
+import org.reelgraph.store.Store;
+import org.reelgraph.vocab.Iris;
+import org.reelgraph.vocab.Kind;
+import org.reelgraph.vocab.Labels;
+import org.reelgraph.vocab.RG;
+import org.reelgraph.vocab.Slugs;
+
+/**
+ * Read models of franchises and films, computed from the current store on every call (a write
+ * over SPARQL Update or the Graph Store Protocol shows at once). Reads the union of named graphs.
+ */
+public final class FilmCatalog {
+    private static final Node SCHEMA_SAME_AS = NodeFactory.createURI("https://schema.org/sameAs");
+
+    private final Store store;
+
+    public FilmCatalog(Store store) {
+        this.store = store;
+    }
+
+    public List<FranchiseSummary> franchises() {
+        return store.read(() -> {
+            Graph union = store.dataset().getUnionGraph();
+            return subjectsOfType(union, RG.Franchise, Kind.FRANCHISE)
+                    .map(f -> new FranchiseSummary(f.getURI(), slug(f), label(union, f), members(union, f).size()))
+                    .sorted(Comparator.comparing(FranchiseSummary::title).thenComparing(FranchiseSummary::slug))
+                    .toList();
+        });
+    }
+
+    public Optional<FranchiseDetail> franchise(String slug) {
+        return store.read(() -> {
+            Graph union = store.dataset().getUnionGraph();
+            return find(union, Kind.FRANCHISE, RG.Franchise, slug).map(f -> {
+                List<FilmRef> films = members(union, f).stream().map(m -> filmRef(union, m)).sorted(RELEASE).toList();
+                List<FilmRef> spinOffs = films.stream()
+                        .filter(m -> union.contains(node(m.id()), RG.spinOffOf, Node.ANY)).toList();
+                return new FranchiseDetail(f.getURI(), slug, label(union, f), films, spinOffs);
+            });
+        });
+    }
+
+    public Optional<FilmDetail> film(String slug) {
+        return store.read(() -> {
+            DatasetGraph dsg = store.dataset();
+            Graph union = dsg.getUnionGraph();
+            return find(union, Kind.FILM, RG.Film, slug).map(f -> new FilmDetail(
+                    f.getURI(), slug, label(union, f), released(union, f),
+                    refs(union, objects(union, f, RG.partOfFranchise)),
+                    refs(union, objects(union, f, RG.directedBy)),
+                    cast(union, f),
+                    refs(union, objects(union, f, RG.spinOffOf)),
+                    new FilmDetail.Placement(
+                            objects(union, f, RG.setAfter).map(n -> filmRef(union, n)).sorted(RELEASE).toList(),
+                            objects(union, f, RG.setBefore).map(n -> filmRef(union, n)).sorted(RELEASE).toList()),
+                    reviews(dsg, union, f),
+                    objects(union, f, SCHEMA_SAME_AS).filter(Node::isURI).map(Node::getURI).sorted().toList()));
+        });
+    }
+
+    /** A franchise's films and the placement edges between them, with the graph of each edge. */
+    public record ChronologyInput(Ref franchise, List<FilmNode> films, List<PlacementEdge> edges) {}
+
+    public Optional<ChronologyInput> chronologyInput(String franchiseSlug) {
+        return store.read(() -> {
+            DatasetGraph dsg = store.dataset();
+            Graph union = dsg.getUnionGraph();
+            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug).map(f -> {
+                Set<Node> members = members(union, f);
+                List<FilmNode> films = members.stream().map(m -> {
+                    FilmRef r = filmRef(union, m);
+                    return new FilmNode(r.id(), r.slug(), r.title(), r.released());
+                }).toList();
+                List<PlacementEdge> edges = members.stream()
+                        .flatMap(m -> Stream.concat(edges(dsg, m, RG.setAfter, PlacementEdge.SET_AFTER),
+                                edges(dsg, m, RG.setBefore, PlacementEdge.SET_BEFORE)))
+                        .toList();
+                return new ChronologyInput(new Ref(f.getURI(), franchiseSlug, label(union, f)), films, edges);
+            });
+        });
+    }
+
+    private static Stream<PlacementEdge> edges(DatasetGraph dsg, Node film, Node property, String name) {
+        return dsg.stream(Node.ANY, film, property, Node.ANY)
+                .filter(q -> q.getObject().isURI() && !Quad.isDefaultGraph(q.getGraph()))
+                .map(q -> new PlacementEdge(film.getURI(), name, q.getObject().getURI(), q.getGraph().getURI()))
+                .sorted(Comparator.comparing(PlacementEdge::object).thenComparing(PlacementEdge::graph));
+    }
+
+    private static final Comparator<FilmRef> RELEASE = Comparator
+            .comparing(FilmRef::released, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(FilmRef::title).thenComparing(FilmRef::id);
+
+    /** Films of a franchise: {@code rg:partOfFranchise} or {@code rg:spinOffOf} it (DESIGN.md section 4). */
+    private static Set<Node> members(Graph union, Node franchise) {
+        Set<Node> members = new LinkedHashSet<>();
+        Stream.of(RG.partOfFranchise, RG.spinOffOf).forEach(p ->
+                union.find(Node.ANY, p, franchise).forEachRemaining(t -> {
+                    if (t.getSubject().isURI() && union.contains(t.getSubject(), RDF.type.asNode(), RG.Film))
+                        members.add(t.getSubject());
+                }));
+        return members;
+    }
+
+    private static List<FilmDetail.CastMember> cast(Graph union, Node film) {
+        return objects(union, film, RG.starring).filter(Node::isURI).map(actor -> {
+            List<Ref> characters = objects(union, film, RG.performance)
+                    .filter(p -> union.contains(p, RG.actor, actor))
+                    .flatMap(p -> objects(union, p, RG.character))
+                    .distinct().map(c -> ref(union, c)).sorted(Comparator.comparing(Ref::label)).toList();
+            return new FilmDetail.CastMember(actor.getURI(), slug(actor), label(union, actor), characters);
+        }).sorted(Comparator.comparing(FilmDetail.CastMember::name)).toList();
+    }
+
+    private static List<FilmDetail.ReviewRef> reviews(DatasetGraph dsg, Graph union, Node film) {
+        return dsg.stream(Node.ANY, Node.ANY, RG.reviewOf, film)
+                .map(q -> new FilmDetail.ReviewRef(q.getSubject().getURI(), slug(q.getSubject()),
+                        label(union, q.getSubject()), refs(union, objects(union, q.getSubject(), RG.reviewedBy)),
+                        q.getGraph().getURI()))
+                .sorted(Comparator.comparing(FilmDetail.ReviewRef::id)).toList();
+    }
+
+    private static Optional<Node> find(Graph union, Kind kind, Node type, String slug) {
+        if (!Slugs.isValid(slug))
+            return Optional.empty();
+        Node node = Iris.resourceNode(kind, slug);
+        return union.contains(node, RDF.type.asNode(), type) ? Optional.of(node) : Optional.empty();
+    }
+
+    private static Stream<Node> subjectsOfType(Graph union, Node type, Kind kind) {
+        return union.find(Node.ANY, RDF.type.asNode(), type).toList().stream().map(Triple::getSubject)
+                .filter(s -> s.isURI() && Iris.slugOf(kind, s.getURI()).isPresent()).distinct();
+    }
+
+    private static Stream<Node> objects(Graph union, Node subject, Node property) {
+        return union.find(subject, property, Node.ANY).toList().stream().map(Triple::getObject);
+    }
+
+    private static List<Ref> refs(Graph union, Stream<Node> nodes) {
+        return nodes.filter(Node::isURI).distinct().map(n -> ref(union, n)).sorted(Comparator.comparing(Ref::label)).toList();
+    }
+
+    private static Ref ref(Graph union, Node n) {
+        return new Ref(n.getURI(), slug(n), label(union, n));
+    }
+
+    private static FilmRef filmRef(Graph union, Node film) {
+        return new FilmRef(film.getURI(), slug(film), label(union, film), released(union, film));
+    }
+
+    private static LocalDate released(Graph union, Node film) {
+        return objects(union, film, RG.releaseDate).filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
+                .flatMap(FilmCatalog::parseDate).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static Stream<LocalDate> parseDate(String lexical) {
+        try {
+            return Stream.of(LocalDate.parse(lexical));
+        } catch (DateTimeParseException e) {
+            return Stream.empty();
+        }
+    }
+
+    private static String label(Graph union, Node n) {
+        return Labels.of(union, n).orElse(slug(n));
+    }
+
+    private static String slug(Node n) {
+        return Iris.slugOrIri(n.getURI());
+    }
+
+    private static Node node(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+}

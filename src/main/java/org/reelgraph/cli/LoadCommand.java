@@ -1,0 +1,43 @@
+package org.reelgraph.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.reelgraph.load.LoadReport;
+import org.reelgraph.load.Loader;
+import org.reelgraph.load.ShapesCheck;
+import org.reelgraph.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Loads RDF files, review texts or directories such as data/ into the store, each into its own graph,"
+                + " with a SHACL check; all or nothing.")
+final class LoadCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf), review texts (.txt) or directories.")
+    List<Path> files;
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProjectHome home = ProjectHome.fromEnvironment();
+        try (Store store = storeOptions.open(home)) {
+            LoadReport report = new Loader(store, ShapesCheck.of(home.sources()), Clock.systemUTC())
+                    .load(home.sources().of(files));
+            var err = spec.commandLine().getErr();
+            report.graphs().forEach(g -> err.printf("%s -> <%s>: %,d triples%n", g.source(), g.graph(), g.triples()));
+            err.printf("loaded %,d triples into %d graphs in %d ms%n", report.triples(), report.graphs().size(), report.elapsed().toMillis());
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,29 @@
+package org.reelgraph.cli;
+
+import java.nio.file.Path;
+
+import org.reelgraph.store.Store;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** {@code --db DIR | --mem}, shared by the commands that open the store. */
+final class StoreOptions {
+
+    static final class Choice {
+        @Option(names = "--db", paramLabel = "DIR", description = "TDB2 directory (default: run/tdb2).")
+        Path db;
+
+        @Option(names = "--mem", description = "Throwaway in-memory store.")
+        boolean mem;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Choice choice;
+
+    Store open(ProjectHome home) {
+        if (choice != null && choice.mem)
+            return Store.inMemory();
+        Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");
+        return Store.tdb2(db);
+    }
+}

@@ -1,0 +1,50 @@
+package org.reelgraph.http;
+
+import java.util.Map;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.chronology.ChronologyService;
+import org.reelgraph.chronology.Order;
+
+/** The JSON API under {@code /api}: parse the request, ask a service, write JSON. */
+final class ApiRoutes {
+    private final FilmCatalog catalog;
+    private final ChronologyService chronology;
+
+    ApiRoutes(FilmCatalog catalog, ChronologyService chronology) {
+        this.catalog = catalog;
+        this.chronology = chronology;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/franchises", ctx -> ctx.json(catalog.franchises()));
+        routes.get("/api/franchises/{slug}", ctx -> ctx.json(catalog.franchise(slug(ctx))
+                .orElseThrow(() -> unknown("franchise", slug(ctx)))));
+        routes.get("/api/franchises/{slug}/chronology", this::chronology);
+        routes.get("/api/films/{slug}", ctx -> ctx.json(catalog.film(slug(ctx))
+                .orElseThrow(() -> unknown("film", slug(ctx)))));
+    }
+
+    private void chronology(Context ctx) {
+        String orderParam = ctx.queryParam("order") == null ? Order.STORY.id() : ctx.queryParam("order");
+        Order order = Order.parse(orderParam).orElseThrow(() -> ProblemException.badRequest(
+                "order must be 'story' or 'release', not '" + orderParam + "'"));
+        var answer = chronology.chronology(slug(ctx), order).orElseThrow(() -> unknown("franchise", slug(ctx)));
+        if (answer.hasConflicts())
+            throw new ProblemException(409, "Chronology conflict",
+                    "The placement edges of franchise '" + slug(ctx) + "' form a cycle, so there is no story order. "
+                            + "Fix or remove one edge of each cycle in the graphs named below.",
+                    Map.of("franchise", answer.franchise(), "order", answer.order(), "conflicts", answer.conflicts()));
+        ctx.json(answer);
+    }
+
+    private static String slug(Context ctx) {
+        return ctx.pathParam("slug");
+    }
+
+    private static ProblemException unknown(String kind, String slug) {
+        return ProblemException.notFound("No " + kind + " has the slug '" + slug + "'. GET /api/franchises lists the franchises.");
+    }
+}

@@ -1,0 +1,178 @@
+package org.reelgraph.http;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import jakarta.servlet.http.HttpServlet;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.chronology.ChronologyService;
+import org.reelgraph.dump.DumpWriter;
+import org.reelgraph.store.Store;
+
+/**
+ * The HTTP service on one port: Fuseki's SPARQL protocol at {@code /reelgraph/*} and a Javalin app
+ * for everything else ({@code /api}, {@code /dumps}, {@code /health}), on Fuseki's Jetty.
+ * Assemble with {@link #create()}; configuration errors surface at {@code build()}.
+ */
+public final class ReelgraphServer {
+    public static final String DATASET = "/reelgraph";
+    /** Jetty pools buffers only up to 64 KiB; Fuseki's 5 MiB default allocates one per response. */
+    private static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
+    private final FusekiServer fuseki;
+
+    private ReelgraphServer(FusekiServer fuseki) {
+        this.fuseki = fuseki;
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    public ReelgraphServer start() {
+        fuseki.start();
+        return this;
+    }
+
+    public void stop() {
+        fuseki.stop();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    public static ObjectMapper jsonMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    public static final class Builder {
+        private Store store;
+        private String host = "127.0.0.1";
+        private int port = 3030;
+        private AccessToken token;
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        public Builder store(Store store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder token(AccessToken token) {
+            this.token = token;
+            return this;
+        }
+
+        /** Query timeout; a query that runs longer is stopped. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public ReelgraphServer build() {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(token, "token: writes must be protected");
+            if (port < 0 || port > 65535)
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+
+            ObjectMapper json = jsonMapper();
+            Javalin app = javalin(json);
+            FusekiServer fuseki = FusekiServer.create()
+                    .port(port)
+                    .loopback(false)
+                    .add(DATASET, store.dataset(), true)
+                    .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
+                    // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
+                    .addServlet("/*", (HttpServlet) app.javalinServlet())
+                    .build();
+            for (Connector connector : fuseki.getJettyServer().getConnectors()) {
+                if (connector instanceof ServerConnector sc) {
+                    sc.setHost(host);
+                    HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
+                    if (http != null)
+                        http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+                }
+            }
+            // Javalin's servlet expects Jetty's websocket components even when no websocket route exists.
+            JettyWebSocketServletContainerInitializer.configure(
+                    ServletContextHandler.getServletContextHandler(fuseki.getServletContext()), null);
+            return new ReelgraphServer(fuseki);
+        }
+
+        private Javalin javalin(ObjectMapper json) {
+            FilmCatalog catalog = new FilmCatalog(store);
+            ApiRoutes api = new ApiRoutes(catalog, new ChronologyService(catalog));
+            DumpRoutes dumps = new DumpRoutes(new DumpWriter(store));
+            return Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.jsonMapper(new JavalinJackson(json, false));
+                api.register(config.routes);
+                dumps.register(config.routes);
+                config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP",
+                        "store", store.description(), "graphs", store.read(() -> countGraphs()))));
+                config.routes.get("/", ctx -> ctx.html(IndexPage.HTML));
+                config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.body(ctx.path())));
+                config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemException.body(
+                        e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), ctx.path(), Map.of())));
+                config.routes.error(404, ctx -> {
+                    if (ctx.result() == null || ctx.result().isEmpty())
+                        problem(ctx, ProblemException.body(404, "Not Found",
+                                "Nothing at " + ctx.path() + ". See / for the endpoints.", ctx.path(), Map.of()));
+                });
+            });
+        }
+
+        private static void problem(Context ctx, Map<String, Object> body) {
+            ctx.status((Integer) body.get("status")).json(body).contentType("application/problem+json");
+        }
+
+        private long countGraphs() {
+            long n = 0;
+            for (var it = store.dataset().listGraphNodes(); it.hasNext(); it.next())
+                n++;
+            return n;
+        }
+    }
+}

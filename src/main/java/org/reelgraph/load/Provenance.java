@@ -1,0 +1,36 @@
+package org.reelgraph.load;
+
+import java.time.Instant;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.reelgraph.vocab.Iris;
+import org.reelgraph.vocab.Prefixes;
+import org.reelgraph.vocab.RG;
+
+/** PROV-O metadata of each source graph, kept in the meta graph (DESIGN.md section 3). */
+final class Provenance {
+    static final String VERSION = "reelgraph 0.1.0";
+
+    private static final Node ENTITY = NodeFactory.createURI(Prefixes.PROV + "Entity");
+    private static final Node GENERATED_AT = NodeFactory.createURI(Prefixes.PROV + "generatedAtTime");
+    private static final Node TRIPLES = NodeFactory.createURI(Prefixes.VOID + "triples");
+
+    private Provenance() {}
+
+    /** Replaces what the meta graph says about {@code graph}. */
+    static void record(DatasetGraph dsg, Node graph, String source, String sha256, Instant loadedAt, long triples) {
+        Node meta = Iris.META_GRAPH;
+        dsg.deleteAny(meta, graph, Node.ANY, Node.ANY);
+        dsg.add(meta, graph, RDF.type.asNode(), ENTITY);
+        dsg.add(meta, graph, DCTerms.source.asNode(), NodeFactory.createLiteralString(source));
+        dsg.add(meta, graph, RG.sha256, NodeFactory.createLiteralString(sha256));
+        dsg.add(meta, graph, GENERATED_AT, NodeFactory.createLiteralDT(loadedAt.toString(), XSDDatatype.XSDdateTime));
+        dsg.add(meta, graph, RG.extractorVersion, NodeFactory.createLiteralString(VERSION));
+        dsg.add(meta, graph, TRIPLES, NodeFactory.createLiteralDT(Long.toString(triples), XSDDatatype.XSDinteger));
+    }
+}

@@ -1,0 +1,61 @@
+package org.reelgraph.store;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+/**
+ * The triple store behind reelgraph. Every access goes through a read or write transaction;
+ * SPARQL over {@link #dataset()} sees the union of the named graphs as its default graph.
+ */
+public interface Store extends AutoCloseable {
+
+    /** The transactional dataset; queries on it use the union of named graphs as default graph. */
+    DatasetGraph dataset();
+
+    /** Where the data lives, for logs ("TDB2 run/tdb2", "in-memory TDB2"). */
+    String description();
+
+    default <T> T read(Supplier<T> action) {
+        return Txn.calculateRead(dataset(), action);
+    }
+
+    default void write(Runnable action) {
+        Txn.executeWrite(dataset(), action);
+    }
+
+    /** Number of distinct triples in the union of all named graphs. */
+    default long unionSize() {
+        return read(() -> {
+            long n = 0;
+            var it = dataset().getUnionGraph().find();
+            try {
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            } finally {
+                it.close();
+            }
+            return n;
+        });
+    }
+
+    /** True when no named graph holds anything (a new store). */
+    default boolean isEmpty() {
+        return read(() -> !dataset().listGraphNodes().hasNext());
+    }
+
+    @Override
+    void close();
+
+    static Store tdb2(Path directory) {
+        return Tdb2Store.open(directory);
+    }
+
+    static Store inMemory() {
+        return Tdb2Store.inMemory();
+    }
+}

@@ -1,0 +1,43 @@
+package org.reelgraph.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/** IRIs of the reelgraph ontology (ontology/reelgraph.ttl), in one place. */
+public final class RG {
+    public static final String NS = "https://w3id.org/reelgraph/ontology#";
+
+    public static final Node Franchise = term("Franchise");
+    public static final Node Film = term("Film");
+    public static final Node Person = term("Person");
+    public static final Node Character = term("Character");
+    public static final Node Organization = term("Organization");
+    public static final Node Review = term("Review");
+    public static final Node Image = term("Image");
+    public static final Node Performance = term("Performance");
+
+    public static final Node partOfFranchise = term("partOfFranchise");
+    public static final Node releaseDate = term("releaseDate");
+    public static final Node spinOffOf = term("spinOffOf");
+    public static final Node setAfter = term("setAfter");
+    public static final Node setBefore = term("setBefore");
+    public static final Node starring = term("starring");
+    public static final Node performance = term("performance");
+    public static final Node directedBy = term("directedBy");
+    public static final Node reviewOf = term("reviewOf");
+    public static final Node reviewedBy = term("reviewedBy");
+    public static final Node creditedTo = term("creditedTo");
+    public static final Node featureImage = term("featureImage");
+    public static final Node text = term("text");
+    public static final Node actor = term("actor");
+    public static final Node character = term("character");
+    public static final Node via = term("via");
+    public static final Node sha256 = term("sha256");
+    public static final Node extractorVersion = term("extractorVersion");
+
+    private RG() {}
+
+    private static Node term(String local) {
+        return NodeFactory.createURI(NS + local);
+    }
+}
