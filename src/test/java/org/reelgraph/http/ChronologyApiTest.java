@@ -1,0 +1,121 @@
+package org.reelgraph.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChronologyApiTest {
+    private static final String CYCLE_GRAPH = "https://w3id.org/reelgraph/test/cycle";
+
+    RunningServer server;
+
+    @BeforeAll
+    void start(@TempDir Path db) {
+        server = RunningServer.start(db);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void storyOrderPlacesBallerinaBetweenChapterThreeAndFour() {
+        JsonNode body = ok("/api/franchises/john-wick/chronology?order=story");
+        assertEquals("story", body.get("order").asText());
+        assertEquals("john-wick", body.at("/franchise/slug").asText());
+        assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017", "john-wick-chapter-3-parabellum-2019",
+                "ballerina-2025", "john-wick-chapter-4-2023"), slugs(body));
+        JsonNode ballerina = body.at("/entries/3");
+        assertEquals(4, ballerina.get("position").asInt());
+        assertEquals("https://w3id.org/reelgraph/id/film/ballerina-2025", ballerina.get("id").asText());
+        assertEquals("From the World of John Wick: Ballerina", ballerina.get("title").asText());
+        assertEquals("2025-06-06", ballerina.get("released").asText());
+        assertEquals("stated", ballerina.get("placement").asText());
+        assertEquals(0, body.get("conflicts").size());
+    }
+
+    @Test
+    void releaseOrderPutsBallerinaLast() {
+        assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017", "john-wick-chapter-3-parabellum-2019",
+                "john-wick-chapter-4-2023", "ballerina-2025"), slugs(ok("/api/franchises/john-wick/chronology?order=release")));
+    }
+
+    @Test
+    void storyIsTheDefaultOrder() {
+        assertEquals("story", ok("/api/franchises/john-wick/chronology").get("order").asText());
+    }
+
+    @Test
+    void aCycleAddedOverTheGraphStoreAnswers409NamingBothFilmsAndTheirGraphs() {
+        String turtle = "<https://w3id.org/reelgraph/id/film/john-wick-2014> <https://w3id.org/reelgraph/ontology#setAfter> "
+                + "<https://w3id.org/reelgraph/id/film/john-wick-chapter-2-2017> .";
+        var put = server.send(server.request("/reelgraph/data?graph=" + RunningServer.encode(CYCLE_GRAPH))
+                .header("Authorization", "Bearer " + RunningServer.TOKEN)
+                .header("Content-Type", "text/turtle").PUT(RunningServer.body(turtle)));
+        assertEquals(201, put.statusCode(), put.body());
+        try {
+            HttpResponse<String> response = server.get("/api/franchises/john-wick/chronology?order=story");
+            assertEquals(409, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+            JsonNode problem = RunningServer.json(response);
+            assertEquals(409, problem.get("status").asInt());
+            JsonNode conflict = problem.at("/conflicts/0");
+            List<String> films = new ArrayList<>();
+            conflict.get("films").forEach(f -> films.add(f.get("slug").asText()));
+            assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017"), films);
+            List<String> graphs = new ArrayList<>();
+            conflict.get("edges").forEach(e -> graphs.add(e.get("graph").asText()));
+            assertEquals(List.of("https://w3id.org/reelgraph/graph/data/john-wick", CYCLE_GRAPH), graphs.stream().sorted().toList());
+            // Release order needs no placement edges, so it still answers.
+            assertEquals(200, server.get("/api/franchises/john-wick/chronology?order=release").statusCode());
+        } finally {
+            var delete = server.send(server.request("/reelgraph/data?graph=" + RunningServer.encode(CYCLE_GRAPH))
+                    .header("Authorization", "Bearer " + RunningServer.TOKEN).DELETE());
+            assertEquals(204, delete.statusCode());
+        }
+        assertEquals(200, server.get("/api/franchises/john-wick/chronology").statusCode());
+    }
+
+    @Test
+    void unknownFranchiseIs404Problem() {
+        HttpResponse<String> response = server.get("/api/franchises/star-wars/chronology");
+        assertEquals(404, response.statusCode());
+        JsonNode problem = RunningServer.json(response);
+        assertEquals("Not Found", problem.get("title").asText());
+        assertTrue(problem.get("detail").asText().contains("star-wars"));
+        assertEquals("/api/franchises/star-wars/chronology", problem.get("instance").asText());
+    }
+
+    @Test
+    void unknownOrderIs400Problem() {
+        HttpResponse<String> response = server.get("/api/franchises/john-wick/chronology?order=alphabetical");
+        assertEquals(400, response.statusCode());
+        assertTrue(RunningServer.json(response).get("detail").asText().contains("'story' or 'release'"));
+    }
+
+    private JsonNode ok(String path) {
+        HttpResponse<String> response = server.get(path);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        return RunningServer.json(response);
+    }
+
+    private static List<String> slugs(JsonNode body) {
+        List<String> slugs = new ArrayList<>();
+        body.get("entries").forEach(e -> slugs.add(e.get("slug").asText()));
+        return slugs;
+    }
+}

@@ -1,0 +1,115 @@
+package org.reelgraph.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reelgraph.load.Loader;
+import org.reelgraph.load.ShapesCheck;
+import org.reelgraph.load.Sources;
+import org.reelgraph.store.Store;
+
+/**
+ * The real service for tests: a TDB2 store in a directory, loaded as {@code serve} loads it,
+ * behind the real server on a free port, and an HTTP client that talks to it.
+ */
+public final class RunningServer implements AutoCloseable {
+    public static final String TOKEN = "test-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final ReelgraphServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private RunningServer(Store store, ReelgraphServer server) {
+        this.store = store;
+        this.server = server;
+    }
+
+    /** Opens (or creates) TDB2 in {@code db}; loads the project when the store is empty. */
+    public static RunningServer start(Path db) {
+        Store store = Store.tdb2(db);
+        if (store.isEmpty()) {
+            Sources sources = new Sources(Path.of("").toAbsolutePath());
+            new Loader(store, ShapesCheck.of(sources), Clock.systemUTC()).load(sources.standard());
+        }
+        ReelgraphServer server = ReelgraphServer.create().store(store).port(0).token(AccessToken.of(TOKEN)).build().start();
+        return new RunningServer(store, server);
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Runs a SELECT or ASK over the SPARQL protocol (GET) and returns the JSON results. */
+    public JsonNode sparql(String query) {
+        HttpResponse<String> response = get("/reelgraph/sparql?query=" + encode(query), "application/sparql-results+json");
+        if (response.statusCode() != 200)
+            throw new AssertionError("SPARQL failed " + response.statusCode() + ": " + response.body());
+        return json(response);
+    }
+
+    /** Number of distinct triples in the union of named graphs, by SPARQL. */
+    public long unionTripleCount() {
+        return sparql("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+                .at("/results/bindings/0/n/value").asLong();
+    }
+
+    public static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public static HttpRequest.BodyPublisher body(String s) {
+        return HttpRequest.BodyPublishers.ofString(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        store.close();
+    }
+}

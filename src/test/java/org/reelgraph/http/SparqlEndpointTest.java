@@ -1,0 +1,92 @@
+package org.reelgraph.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparqlEndpointTest {
+    private static final String DIRECTOR_OF_BALLERINA = """
+            PREFIX rg: <https://w3id.org/reelgraph/ontology#>
+            PREFIX film: <https://w3id.org/reelgraph/id/film/>
+            SELECT ?director { film:ballerina-2025 rg:directedBy ?director }
+            """;
+    private static final String LEN_WISEMAN = "https://w3id.org/reelgraph/id/person/len-wiseman";
+
+    RunningServer server;
+
+    @BeforeAll
+    void start(@TempDir Path db) {
+        server = RunningServer.start(db);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void getFindsBallerinaDirectedByLenWiseman() {
+        var results = server.sparql(DIRECTOR_OF_BALLERINA);
+        assertEquals(1, results.at("/results/bindings").size());
+        assertEquals(LEN_WISEMAN, results.at("/results/bindings/0/director/value").asText());
+    }
+
+    @Test
+    void postWithSparqlQueryBodyAnswersTheSame() {
+        for (String path : new String[] {"/reelgraph/sparql", "/reelgraph/query", "/reelgraph"}) {
+            HttpResponse<String> response = server.send(server.request(path)
+                    .header("Content-Type", "application/sparql-query")
+                    .header("Accept", "application/sparql-results+json")
+                    .POST(RunningServer.body(DIRECTOR_OF_BALLERINA)));
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            assertEquals(LEN_WISEMAN, RunningServer.json(response).at("/results/bindings/0/director/value").asText());
+        }
+    }
+
+    @Test
+    void postAsFormAnswersInTheRequestedFormat() {
+        HttpResponse<String> response = server.send(server.request("/reelgraph/sparql")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/csv")
+                .POST(RunningServer.body("query=" + RunningServer.encode(DIRECTOR_OF_BALLERINA))));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertEquals("director\r\n" + LEN_WISEMAN + "\r\n", response.body());
+    }
+
+    @Test
+    void defaultGraphIsTheUnionOfTheNamedGraphs() {
+        var results = server.sparql("""
+                PREFIX rg: <https://w3id.org/reelgraph/ontology#>
+                ASK { ?review rg:reviewOf ?film . ?film rg:directedBy ?d . ?c a <http://www.w3.org/2002/07/owl#Class> }
+                """);
+        assertTrue(results.get("boolean").asBoolean(), "review graph, data graph and ontology graph are joined");
+    }
+
+    @Test
+    void eachSourceHasItsNamedGraph() {
+        var results = server.sparql("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+        var graphs = results.at("/results/bindings").findValuesAsText("value");
+        assertEquals(java.util.List.of(
+                "https://w3id.org/reelgraph/graph/data/john-wick",
+                "https://w3id.org/reelgraph/graph/meta",
+                "https://w3id.org/reelgraph/graph/ontology",
+                "https://w3id.org/reelgraph/graph/review/ballerina-2025-review"), graphs);
+    }
+
+    @Test
+    void malformedQueryIsA400WithTheParseError() {
+        HttpResponse<String> response = server.get("/reelgraph/sparql?query=" + RunningServer.encode("SELECT ?x WHERE {"));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("line 1"), response.body());
+    }
+}
