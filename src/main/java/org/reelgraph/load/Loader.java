@@ -165,7 +165,7 @@ public final class Loader {
         return SourceError.of("store", message);
     }
 
-    private static final PrefixMap PREFIXES = PrefixMapFactory.create(Prefixes.STANDARD);
+    private static final PrefixMap PREFIXES = PrefixMapFactory.unmodifiablePrefixMap(PrefixMapFactory.create(Prefixes.STANDARD));
 
     private static String shortForm(Node node) {
         return NodeFmtLib.str(node, PREFIXES);

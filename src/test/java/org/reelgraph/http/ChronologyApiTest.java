@@ -4,32 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChronologyApiTest {
+class ChronologyApiTest extends AgainstRunningServer {
     private static final String CYCLE_GRAPH = "https://w3id.org/reelgraph/test/cycle";
 
-    RunningServer server;
-
-    @BeforeAll
-    void start(@TempDir Path db) {
-        server = RunningServer.start(db);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void storyOrderPlacesBallerinaBetweenChapterThreeAndFour() {
@@ -62,9 +45,7 @@ class ChronologyApiTest {
     void aCycleAddedOverTheGraphStoreAnswers409NamingBothFilmsAndTheirGraphs() {
         String turtle = "<https://w3id.org/reelgraph/id/film/john-wick-2014> <https://w3id.org/reelgraph/ontology#setAfter> "
                 + "<https://w3id.org/reelgraph/id/film/john-wick-chapter-2-2017> .";
-        var put = server.send(server.request("/reelgraph/data?graph=" + RunningServer.encode(CYCLE_GRAPH))
-                .header("Authorization", "Bearer " + RunningServer.TOKEN)
-                .header("Content-Type", "text/turtle").PUT(RunningServer.body(turtle)));
+        var put = server.putGraph(CYCLE_GRAPH, turtle);
         assertEquals(201, put.statusCode(), put.body());
         try {
             HttpResponse<String> response = server.get("/api/franchises/john-wick/chronology?order=story");
@@ -82,9 +63,7 @@ class ChronologyApiTest {
             // Release order needs no placement edges, so it still answers.
             assertEquals(200, server.get("/api/franchises/john-wick/chronology?order=release").statusCode());
         } finally {
-            var delete = server.send(server.request("/reelgraph/data?graph=" + RunningServer.encode(CYCLE_GRAPH))
-                    .header("Authorization", "Bearer " + RunningServer.TOKEN).DELETE());
-            assertEquals(204, delete.statusCode());
+            assertEquals(204, server.deleteGraph(CYCLE_GRAPH).statusCode());
         }
         assertEquals(200, server.get("/api/franchises/john-wick/chronology").statusCode());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -12,34 +11,21 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DumpTest {
+class DumpTest extends AgainstRunningServer {
     private static final String DUPLICATE_GRAPH = "https://w3id.org/reelgraph/test/duplicate";
 
-    RunningServer server;
-
     @BeforeAll
-    void start(@TempDir Path db) {
-        server = RunningServer.start(db);
+    void addADuplicateTriple() {
         // The same triple in a second graph: the union dump must hold it once.
         String turtle = "<https://w3id.org/reelgraph/id/film/ballerina-2025> <https://w3id.org/reelgraph/ontology#directedBy> "
                 + "<https://w3id.org/reelgraph/id/person/len-wiseman> .";
-        var put = server.send(server.request("/reelgraph/data?graph=" + RunningServer.encode(DUPLICATE_GRAPH))
-                .header("Authorization", "Bearer " + RunningServer.TOKEN)
-                .header("Content-Type", "text/turtle").PUT(RunningServer.body(turtle)));
+        var put = server.putGraph(DUPLICATE_GRAPH, turtle);
         assertEquals(201, put.statusCode(), put.body());
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void turtleDumpParsesBackToTheUnionOfTheStore() {

@@ -4,32 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FilmApiTest {
-    RunningServer server;
-
-    @BeforeAll
-    void start(@TempDir Path db) {
-        server = RunningServer.start(db);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+class FilmApiTest extends AgainstRunningServer {
 
     @Test
     void ballerinaHasItsDirectorCastPlacementSpinOffAndReview() {

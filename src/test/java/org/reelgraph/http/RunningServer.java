@@ -85,6 +85,17 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** Graph Store Protocol PUT of Turtle into a named graph, with the write token. */
+    public HttpResponse<String> putGraph(String graph, String turtle) {
+        return send(request("/reelgraph/data?graph=" + encode(graph)).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/turtle").PUT(body(turtle)));
+    }
+
+    /** Graph Store Protocol DELETE of a named graph, with the write token. */
+    public HttpResponse<String> deleteGraph(String graph) {
+        return send(request("/reelgraph/data?graph=" + encode(graph)).header("Authorization", "Bearer " + TOKEN).DELETE());
+    }
+
     /** Runs a SELECT or ASK over the SPARQL protocol (GET) and returns the JSON results. */
     public JsonNode sparql(String query) {
         HttpResponse<String> response = get("/reelgraph/sparql?query=" + encode(query), "application/sparql-results+json");

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SparqlEndpointTest {
+class SparqlEndpointTest extends AgainstRunningServer {
     private static final String DIRECTOR_OF_BALLERINA = """
             PREFIX rg: <https://w3id.org/reelgraph/ontology#>
             PREFIX film: <https://w3id.org/reelgraph/id/film/>
@@ -21,17 +15,6 @@ class SparqlEndpointTest {
             """;
     private static final String LEN_WISEMAN = "https://w3id.org/reelgraph/id/person/len-wiseman";
 
-    RunningServer server;
-
-    @BeforeAll
-    void start(@TempDir Path db) {
-        server = RunningServer.start(db);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void getFindsBallerinaDirectedByLenWiseman() {

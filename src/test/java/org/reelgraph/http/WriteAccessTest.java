@@ -5,40 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way to write is refused without the token (401) and works with it; reads stay open. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WriteAccessTest {
+class WriteAccessTest extends AgainstRunningServer {
     private static final String GRAPH = "https://w3id.org/reelgraph/test/writes";
     private static final String TRIPLE = "<urn:reelgraph:test:s> <urn:reelgraph:test:p> \"written\" .";
     private static final String INSERT = "INSERT DATA { GRAPH <" + GRAPH + "> { " + TRIPLE + " } }";
     private static final String WRITTEN = "ASK { GRAPH ?g { <urn:reelgraph:test:s> <urn:reelgraph:test:p> \"written\" } }";
     private static final String WRITTEN_TO_DEFAULT = "ASK { <urn:reelgraph:test:s> <urn:reelgraph:test:p> \"written\" }";
 
-    RunningServer server;
-
-    @BeforeAll
-    void start(@TempDir Path db) {
-        server = RunningServer.start(db);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     /** A write request and the ASK query that sees its effect. */
     record Write(String name, Function<RunningServer, HttpRequest.Builder> request, String effect) {
