@@ -79,7 +79,7 @@ public final class FilmCatalog {
     }
 
     /** A franchise's films and the placement edges between them, with the graph of each edge. */
-    public record ChronologyInput(Ref franchise, List<FilmNode> films, List<PlacementEdge> edges) {}
+    public record ChronologyInput(FranchiseRef franchise, List<FilmNode> films, List<PlacementEdge> edges) {}
 
     public Optional<ChronologyInput> chronologyInput(String franchiseSlug) {
         return store.read(() -> {
@@ -95,7 +95,7 @@ public final class FilmCatalog {
                         .flatMap(m -> Stream.concat(edges(dsg, m, RG.setAfter, PlacementEdge.SET_AFTER),
                                 edges(dsg, m, RG.setBefore, PlacementEdge.SET_BEFORE)))
                         .toList();
-                return new ChronologyInput(new Ref(f.getURI(), franchiseSlug, label(union, f)), films, edges);
+                return new ChronologyInput(new FranchiseRef(f.getURI(), franchiseSlug, label(union, f)), films, edges);
             });
         });
     }

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.reelgraph.catalog.FilmCatalog;
-import org.reelgraph.catalog.Ref;
+import org.reelgraph.catalog.FranchiseRef;
 
 /** Chronology of a franchise from the current store: reads the films and edges, then orders them. */
 public final class ChronologyService {
 
     /** The JSON shape of DESIGN.md section 6. */
-    public record Answer(Ref franchise, String order, List<ChronologyResult.Entry> entries,
+    public record Answer(FranchiseRef franchise, String order, List<ChronologyResult.Entry> entries,
                          List<ChronologyResult.Conflict> conflicts) {
         public boolean hasConflicts() {
             return !conflicts.isEmpty();

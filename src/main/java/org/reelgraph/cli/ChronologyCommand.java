@@ -60,7 +60,7 @@ final class ChronologyCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.println(ReelgraphServer.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
         } else {
-            out.println(answer.franchise().label() + " (" + answer.order() + " order)");
+            out.println(answer.franchise().title() + " (" + answer.order() + " order)");
             for (ChronologyResult.Entry e : answer.entries())
                 out.printf("%3d. %s (%s)  [%s]%n", e.position(), e.title(), e.released() == null ? "date unknown" : e.released(), e.placement());
         }

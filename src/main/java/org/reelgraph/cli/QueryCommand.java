@@ -61,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
         try {
             query = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            throw new BadInputException(name + ":" + e.getLine() + ": " + e.getMessage());
+            throw new BadInputException(name + ":" + QueryErrors.line(e) + ": " + QueryErrors.summary(e));
         }
         // Results are small enough for the terminal; dumps are the streaming path.
         ByteArrayOutputStream stream = new ByteArrayOutputStream();

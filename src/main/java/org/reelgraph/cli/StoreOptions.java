@@ -2,6 +2,7 @@ package org.reelgraph.cli;
 
 import java.nio.file.Path;
 
+import org.apache.jena.dboe.DBOpEnvException;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -24,6 +25,12 @@ final class StoreOptions {
         if (choice != null && choice.mem)
             return Store.inMemory();
         Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");
-        return Store.tdb2(db);
+        try {
+            return Store.tdb2(db);
+        } catch (DBOpEnvException e) {
+            // TDB2 allows one process per database; the usual holder is a running `serve`.
+            throw new BadInputException("cannot open the store " + db + ": " + e.getMessage()
+                    + ". Stop the process using it (a running 'serve'?) or write over HTTP (Graph Store Protocol, with the token).");
+        }
     }
 }

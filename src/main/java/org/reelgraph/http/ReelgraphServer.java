@@ -154,13 +154,11 @@ public final class ReelgraphServer {
                         "store", store.description(), "graphs", store.read(() -> countGraphs()))));
                 config.routes.get("/", ctx -> ctx.html(IndexPage.HTML));
                 config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.body(ctx.path())));
+                // Javalin's own errors (no route, wrong method) as problem documents too.
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemException.body(
-                        e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), ctx.path(), Map.of())));
-                config.routes.error(404, ctx -> {
-                    if (ctx.result() == null || ctx.result().isEmpty())
-                        problem(ctx, ProblemException.body(404, "Not Found",
-                                "Nothing at " + ctx.path() + ". See / for the endpoints.", ctx.path(), Map.of()));
-                });
+                        e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
+                        e.getStatus() == 404 ? "Nothing at " + ctx.method() + " " + ctx.path() + ". See / for the endpoints." : e.getMessage(),
+                        ctx.path(), Map.of())));
             });
         }
 

@@ -153,8 +153,9 @@ public final class Loader {
 
     /** Points a violation at the source line that stated the offending node. */
     private static SourceError locate(ShapesCheck.Violation v, DatasetGraph dsg, List<Prepared> prepared) {
-        String what = shortForm(v.focus()) + (v.predicate() == null ? "" : " " + shortForm(v.predicate()));
-        String value = v.value() == null || v.value().equals(v.focus()) ? "" : " (found " + shortForm(v.value()) + ")";
+        Graph union = dsg.getUnionGraph();
+        String what = describe(v.focus(), union) + (v.predicate() == null ? "" : " " + shortForm(v.predicate()));
+        String value = v.value() == null || v.value().equals(v.focus()) ? "" : " (found " + describe(v.value(), union) + ")";
         String message = what + ": " + v.message() + value;
         for (Prepared p : prepared) {
             if (p.rdf() != null && p.rdf().lines().mentions(v.focus()))
@@ -163,6 +164,17 @@ public final class Loader {
                 return new SourceError(p.source().name(), 1, message);
         }
         return SourceError.of("store", message);
+    }
+
+    /** A node as a person reads it; a blank node by what points to it ("the rg:performance of film:x"). */
+    private static String describe(Node node, Graph union) {
+        if (!node.isBlank())
+            return shortForm(node);
+        var parents = union.find(Node.ANY, Node.ANY, node).toList();
+        if (parents.isEmpty())
+            return "a blank node";
+        Triple parent = parents.get(0);
+        return "the " + shortForm(parent.getPredicate()) + " [ ] of " + describe(parent.getSubject(), union);
     }
 
     private static final PrefixMap PREFIXES = PrefixMapFactory.unmodifiablePrefixMap(PrefixMapFactory.create(Prefixes.STANDARD));

@@ -119,6 +119,31 @@ class CliTest {
         Run bad = run("query", "--db", db(), "SELECT ?x {");
         assertEquals(1, bad.exit());
         assertTrue(bad.err().startsWith("reelgraph: query:1: "), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
+
+    @Test
+    void aStoreHeldByAnotherProcessIsAClearError() throws Exception {
+        loadProject();
+        // A second JVM holds the TDB2 lock, as a running 'serve' would.
+        ProcessBuilder serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.reelgraph.cli.Main", "serve", "--port", "0", "--db", db())
+                .redirectErrorStream(true);
+        serve.environment().put("REELGRAPH_TOKEN", "cli-test-token");
+        Process holder = serve.start();
+        try {
+            String line;
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()));
+            while ((line = reader.readLine()) != null && !line.contains("reelgraph on http"))
+                ;
+            Run query = run("query", "--db", db(), "ASK {}");
+            assertEquals(1, query.exit(), query.err());
+            assertTrue(query.err().startsWith("reelgraph: cannot open the store " + db()), query.err());
+            assertTrue(query.err().contains("Stop the process using it"), query.err());
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ class ChronologyApiTest extends AgainstRunningServer {
         JsonNode body = ok("/api/franchises/john-wick/chronology?order=story");
         assertEquals("story", body.get("order").asText());
         assertEquals("john-wick", body.at("/franchise/slug").asText());
+        assertEquals("John Wick", body.at("/franchise/title").asText());
         assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017", "john-wick-chapter-3-parabellum-2019",
                 "ballerina-2025", "john-wick-chapter-4-2023"), slugs(body));
         JsonNode ballerina = body.at("/entries/3");

@@ -104,6 +104,23 @@ class LoaderTest {
     }
 
     @Test
+    void aViolationOnABlankNodeNamesWhatPointsToItAndItsLine() throws IOException {
+        Path invalid = write("performance.ttl", PREFIXES + """
+                @prefix person: <https://w3id.org/reelgraph/id/person/> .
+
+                film:ballerina-2025 rg:performance [
+                    a rg:Performance ;
+                    rg:actor person:keanu-reeves , person:ian-mcshane ;
+                    rg:character <https://w3id.org/reelgraph/id/character/john-wick> ] .
+                """);
+        LoadException e = assertThrows(LoadException.class, () -> loader.load(sources.of(List.of(invalid))));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        SourceError error = e.errors().get(0);
+        assertEquals(10, error.line(), e.getMessage());
+        assertTrue(error.message().startsWith("the rg:performance [ ] of film:ballerina-2025 rg:actor: "), error.message());
+    }
+
+    @Test
     void placementEdgesMustJoinFilms() throws IOException {
         Path invalid = write("placement.ttl", PREFIXES + "\nfilm:ballerina-2025 rg:setAfter franchise:john-wick .\n");
         LoadException e = assertThrows(LoadException.class, () -> loader.load(sources.of(List.of(invalid))));
