@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = "Writes the store as RDF, streaming: ttl and nt hold the union of all graphs, nq and trig every named graph.")
+        description = "Writes the store as RDF in bounded memory, sorted so the same data gives the same bytes: ttl, nt and jsonld hold the union of facts (no RDF 1.2 annotations), nq and trig every named graph.")
 final class DumpCommand implements Callable<Integer> {
-    enum Format { ttl, nt, nq, trig }
+    enum Format { ttl, nt, nq, trig, jsonld }
 
-    @Option(names = "--format", defaultValue = "ttl", description = "ttl, nt, nq or trig (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "ttl", description = "ttl, nt, nq, trig or jsonld (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")

@@ -6,24 +6,25 @@ import java.util.Optional;
 import org.apache.jena.riot.RDFFormat;
 
 /**
- * Dump formats. Turtle and N-Triples hold the union of facts; N-Quads and TriG hold every
- * named graph, provenance included. All are written as streams (RIOT's streaming writers).
+ * Dump formats. Turtle, N-Triples and JSON-LD hold the union of facts as plain RDF 1.1; N-Quads and
+ * TriG hold every named graph, provenance and RDF 1.2 annotations included.
  */
 public enum DumpFormat {
     TTL("ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS, false),
-    NT("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8, false),
-    NQ("nq", "application/n-quads", RDFFormat.NQUADS_UTF8, true),
+    NT("nt", "application/n-triples", null, false),
+    JSONLD("jsonld", "application/ld+json", null, false),
+    NQ("nq", "application/n-quads", null, true),
     TRIG("trig", "application/trig", RDFFormat.TRIG_BLOCKS, true);
 
     private final String extension;
     private final String mediaType;
-    private final RDFFormat rdfFormat;
+    private final RDFFormat blocksFormat;
     private final boolean quads;
 
-    DumpFormat(String extension, String mediaType, RDFFormat rdfFormat, boolean quads) {
+    DumpFormat(String extension, String mediaType, RDFFormat blocksFormat, boolean quads) {
         this.extension = extension;
         this.mediaType = mediaType;
-        this.rdfFormat = rdfFormat;
+        this.blocksFormat = blocksFormat;
         this.quads = quads;
     }
 
@@ -35,8 +36,9 @@ public enum DumpFormat {
         return mediaType;
     }
 
-    RDFFormat rdfFormat() {
-        return rdfFormat;
+    /** RIOT's streaming writer for Turtle and TriG; null for formats written line by line. */
+    RDFFormat blocksFormat() {
+        return blocksFormat;
     }
 
     /** True when the format keeps named graphs. */

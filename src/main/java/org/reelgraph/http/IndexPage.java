@@ -18,8 +18,8 @@ final class IndexPage {
               <li>Franchises: <a href="/api/franchises">/api/franchises</a></li>
               <li>John Wick story order: <a href="/api/franchises/john-wick/chronology?order=story">/api/franchises/john-wick/chronology?order=story</a></li>
               <li>A film: <a href="/api/films/ballerina-2025">/api/films/ballerina-2025</a></li>
-              <li>Dumps: <a href="/dumps/reelgraph.ttl">reelgraph.ttl</a>, <a href="/dumps/reelgraph.nt">reelgraph.nt</a>,
-                  <a href="/dumps/reelgraph.nq">reelgraph.nq</a>, <a href="/dumps/reelgraph.trig">reelgraph.trig</a></li>
+              <li>Dumps: <a href="/dumps/">/dumps/</a> (Turtle, N-Triples, JSON-LD, N-Quads, TriG, each also gzipped);
+                  dataset description (VoID, DCAT): <a href="/dumps/void.ttl">/dumps/void.ttl</a></li>
               <li>Health: <a href="/health">/health</a></li>
             </ul>
             </body>

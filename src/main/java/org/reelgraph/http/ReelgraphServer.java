@@ -1,5 +1,9 @@
 package org.reelgraph.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -24,8 +29,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.reelgraph.catalog.FilmCatalog;
 import org.reelgraph.chronology.ChronologyService;
-import org.reelgraph.dump.DumpWriter;
+import org.reelgraph.dump.DumpFiles;
 import org.reelgraph.store.Store;
+import org.reelgraph.vocab.Iris;
 
 /**
  * The HTTP service on one port: Fuseki's SPARQL protocol at {@code /reelgraph/*} and a Javalin app
@@ -79,6 +85,8 @@ public final class ReelgraphServer {
         private int port = 3030;
         private AccessToken token;
         private Duration timeout = Duration.ofSeconds(30);
+        private Path dumps;
+        private String base = Iris.ID_BASE;
 
         private Builder() {}
 
@@ -107,6 +115,26 @@ public final class ReelgraphServer {
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
+        }
+
+        /** The public base of resource IRIs that {@code /id/{kind}/{slug}} dereferences. */
+        public Builder base(String base) {
+            this.base = base;
+            return this;
+        }
+
+        /** Where dump files are kept (default: a new temporary directory). */
+        public Builder dumps(Path directory) {
+            this.dumps = directory;
+            return this;
+        }
+
+        private Path dumpDirectory() {
+            try {
+                return dumps != null ? dumps : Files.createTempDirectory("reelgraph-dumps");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for dumps", e);
+            }
         }
 
         public ReelgraphServer build() {
@@ -143,13 +171,17 @@ public final class ReelgraphServer {
         private Javalin javalin(ObjectMapper json) {
             FilmCatalog catalog = new FilmCatalog(store);
             ApiRoutes api = new ApiRoutes(catalog, new ChronologyService(catalog));
-            DumpRoutes dumps = new DumpRoutes(new DumpWriter(store));
+            DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
+            LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
             return Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
+                // Dumps set Content-Length and serve byte ranges; transparent compression would break both.
+                config.http.compressionStrategy = CompressionStrategy.NONE;
                 config.jsonMapper(new JavalinJackson(json, false));
                 api.register(config.routes);
                 dumps.register(config.routes);
+                linkedData.register(config.routes);
                 config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP",
                         "store", store.description(), "graphs", store.read(() -> countGraphs()))));
                 config.routes.get("/", ctx -> ctx.html(IndexPage.HTML));

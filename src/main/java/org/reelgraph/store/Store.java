@@ -43,6 +43,9 @@ public interface Store extends AutoCloseable {
         });
     }
 
+    /** The current version of the data, for ETag and Last-Modified. */
+    DataVersion version();
+
     /** True when no named graph holds anything (a new store). */
     default boolean isEmpty() {
         return read(() -> !dataset().listGraphNodes().hasNext());

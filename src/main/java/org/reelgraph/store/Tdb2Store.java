@@ -1,6 +1,12 @@
 package org.reelgraph.store;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.jena.dboe.transaction.txn.TransactionalBase;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -11,12 +17,39 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 final class Tdb2Store implements Store {
     private final DatasetGraph dataset;
     private final String description;
+    /** Distinguishes this process's versions from those of an earlier run on the same files. */
+    private final String epoch = Long.toHexString(new SecureRandom().nextLong());
+    /** The newest data version seen and when it was first seen. */
+    private final AtomicReference<Seen> newest = new AtomicReference<>(new Seen(-1, now()));
+
+    private record Seen(long dataVersion, Instant at) {}
 
     private Tdb2Store(DatasetGraph dataset, String description) {
         this.dataset = dataset;
         this.description = description;
         // The SPARQL default graph is the union of all named graphs (DESIGN.md section 3).
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /**
+     * TDB2 counts committed writes (its data version, not persisted across restarts); inside a read
+     * transaction this is the version of the snapshot being read, whoever wrote it (loader, SPARQL
+     * Update, Graph Store Protocol). Last-Modified is when this process first saw that version.
+     */
+    @Override
+    public DataVersion version() {
+        if (!dataset.isInTransaction())
+            return read(this::version);
+        var system = (TransactionalBase) TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem();
+        long dataVersion = system.getThreadTransaction().getDataVersion();
+        Seen seen = newest.updateAndGet(s -> dataVersion > s.dataVersion() ? new Seen(dataVersion, now()) : s);
+        Instant at = dataVersion == seen.dataVersion() ? seen.at() : now();
+        return new DataVersion(epoch + "-" + dataVersion, at);
+    }
+
+    /** HTTP dates have whole seconds. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     static Tdb2Store open(Path directory) {

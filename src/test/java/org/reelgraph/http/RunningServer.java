@@ -69,6 +69,17 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
