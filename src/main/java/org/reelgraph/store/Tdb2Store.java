@@ -11,6 +11,7 @@ import org.apache.jena.dboe.transaction.txn.TransactionalBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /** Embedded TDB2, on disk (survives restarts and kill -9) or in memory for throwaway runs. */
@@ -53,7 +54,21 @@ final class Tdb2Store implements Store {
     }
 
     static Tdb2Store open(Path directory) {
-        return new Tdb2Store(DatabaseMgr.connectDatasetGraph(directory.toString()), "TDB2 " + directory);
+        return new Tdb2Store(DatabaseMgr.connectDatasetGraph(directory.toString(), cacheSizedForHeap()), "TDB2 " + directory);
+    }
+
+    /**
+     * TDB2's default node caches (1,000,000 + 200,000 entries, roughly 230 bytes each) need about
+     * 270 MB of heap once warm: more than a 256 MB service has. Size them to a third of the heap,
+     * never above the defaults.
+     */
+    private static StoreParams cacheSizedForHeap() {
+        StoreParams defaults = StoreParams.getDftStoreParams();
+        long entries = Runtime.getRuntime().maxMemory() / 3 / 230;
+        return StoreParams.builder(defaults)
+                .nodeId2NodeCacheSize((int) Math.min(defaults.getNodeId2NodeCacheSize(), entries * 5 / 6))
+                .node2NodeIdCacheSize((int) Math.min(defaults.getNode2NodeIdCacheSize(), entries / 6))
+                .build();
     }
 
     static Tdb2Store inMemory() {
