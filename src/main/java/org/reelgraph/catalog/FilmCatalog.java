@@ -103,8 +103,26 @@ public final class FilmCatalog {
     private static Stream<PlacementEdge> edges(DatasetGraph dsg, Node film, Node property, String name) {
         return dsg.stream(Node.ANY, film, property, Node.ANY)
                 .filter(q -> q.getObject().isURI() && !Quad.isDefaultGraph(q.getGraph()))
-                .map(q -> new PlacementEdge(film.getURI(), name, q.getObject().getURI(), q.getGraph().getURI()))
+                .map(q -> edge(dsg, q, name))
                 .sorted(Comparator.comparing(PlacementEdge::object).thenComparing(PlacementEdge::graph));
+    }
+
+    /** An edge with the evidence its graph annotates it with (RDF 1.2: {@code ?r rdf:reifies <<( s p o )>>}). */
+    private static PlacementEdge edge(DatasetGraph dsg, Quad q, String name) {
+        Node statement = NodeFactory.createTripleTerm(q.getSubject(), q.getPredicate(), q.getObject());
+        String quote = null;
+        double confidence = 1.0;
+        for (Node reifier : dsg.stream(q.getGraph(), Node.ANY, RDF.reifies.asNode(), statement).map(Quad::getSubject).toList()) {
+            quote = literal(dsg, q.getGraph(), reifier, RG.quote).orElse(quote);
+            confidence = literal(dsg, q.getGraph(), reifier, RG.confidence).map(Double::parseDouble).orElse(confidence);
+        }
+        return new PlacementEdge(q.getSubject().getURI(), name, q.getObject().getURI(), q.getGraph().getURI(), quote,
+                Math.max(0, Math.min(1, confidence)));
+    }
+
+    private static Optional<String> literal(DatasetGraph dsg, Node graph, Node subject, Node property) {
+        return dsg.stream(graph, subject, property, Node.ANY).map(Quad::getObject).filter(Node::isLiteral)
+                .map(Node::getLiteralLexicalForm).findFirst();
     }
 
     private static final Comparator<FilmRef> RELEASE = Comparator

@@ -27,21 +27,49 @@ public final class Chronology {
 
     private Chronology() {}
 
+    /** What to do when edges form a cycle. */
+    public enum OnConflict {
+        /** Report the cycles; no story order (HTTP 409, exit 3). */
+        REPORT,
+        /** Drop the lowest-confidence edge of each cycle until none is left, and say which were dropped. */
+        SKIP_WEAKEST
+    }
+
     public static ChronologyResult order(List<FilmNode> films, List<PlacementEdge> edges, Order order) {
+        return order(films, edges, order, OnConflict.REPORT);
+    }
+
+    public static ChronologyResult order(List<FilmNode> films, List<PlacementEdge> edges, Order order, OnConflict onConflict) {
         Map<String, FilmNode> byId = new LinkedHashMap<>();
         films.forEach(f -> byId.put(f.id(), f));
         // Edges to films outside the franchise cannot place anything here.
-        List<PlacementEdge> relevant = edges.stream()
-                .filter(e -> byId.containsKey(e.subject()) && byId.containsKey(e.object())).toList();
-        Set<String> stated = new HashSet<>();
-        relevant.forEach(e -> { stated.add(e.subject()); stated.add(e.object()); });
-
+        List<PlacementEdge> relevant = new ArrayList<>(edges.stream()
+                .filter(e -> byId.containsKey(e.subject()) && byId.containsKey(e.object())).toList());
         if (order == Order.RELEASE)
-            return new ChronologyResult(entries(byId.values().stream().sorted(RELEASE_ORDER).toList(), stated), List.of());
-        return storyOrder(byId, relevant, stated);
+            return new ChronologyResult(entries(byId.values().stream().sorted(RELEASE_ORDER).toList(), byId, relevant), List.of(), List.of());
+        List<PlacementEdge> dropped = new ArrayList<>();
+        while (true) {
+            ChronologyResult result = storyOrder(byId, relevant);
+            if (!result.hasConflicts() || onConflict == OnConflict.REPORT)
+                return new ChronologyResult(result.entries(), result.conflicts(), dropped);
+            for (ChronologyResult.Conflict conflict : result.conflicts()) {
+                PlacementEdge weakest = conflict.edges().stream().min(WEAKEST_FIRST).orElseThrow();
+                relevant.remove(weakest);
+                dropped.add(weakest);
+            }
+        }
     }
 
-    private static ChronologyResult storyOrder(Map<String, FilmNode> byId, List<PlacementEdge> edges, Set<String> stated) {
+    /** Lowest confidence first; among equals, extracted (quoted) before curated, then by source and text, so the choice is stable. */
+    private static final Comparator<PlacementEdge> WEAKEST_FIRST = Comparator
+            .comparingDouble(PlacementEdge::confidence)
+            .thenComparing(e -> e.quote() == null)
+            .thenComparing(PlacementEdge::graph)
+            .thenComparing(PlacementEdge::subject)
+            .thenComparing(PlacementEdge::property)
+            .thenComparing(PlacementEdge::object);
+
+    private static ChronologyResult storyOrder(Map<String, FilmNode> byId, List<PlacementEdge> edges) {
         Map<String, Set<String>> later = new HashMap<>();
         Map<String, Integer> indegree = new HashMap<>();
         byId.keySet().forEach(id -> { later.put(id, new LinkedHashSet<>()); indegree.put(id, 0); });
@@ -61,16 +89,37 @@ public final class Chronology {
                     free.add(byId.get(successor));
         }
         if (ordered.size() == byId.size())
-            return new ChronologyResult(entries(ordered, stated), List.of());
-        return new ChronologyResult(entries(ordered, stated), conflicts(byId, edges, later));
+            return new ChronologyResult(entries(ordered, byId, edges), List.of(), List.of());
+        return new ChronologyResult(entries(ordered, byId, edges), conflicts(byId, edges, later), List.of());
     }
 
-    private static List<ChronologyResult.Entry> entries(List<FilmNode> films, Set<String> stated) {
+    private static List<ChronologyResult.Entry> entries(List<FilmNode> films, Map<String, FilmNode> byId, List<PlacementEdge> edges) {
         List<ChronologyResult.Entry> entries = new ArrayList<>();
-        for (FilmNode f : films)
+        for (FilmNode f : films) {
+            List<ChronologyResult.Reason> because = reasons(f, byId, edges);
             entries.add(new ChronologyResult.Entry(entries.size() + 1, f.id(), f.slug(), f.title(), f.released(),
-                    stated.contains(f.id()) ? ChronologyResult.STATED : ChronologyResult.RELEASE_DATE));
+                    because.isEmpty() ? ChronologyResult.RELEASE_DATE : ChronologyResult.STATED, because));
+        }
         return entries;
+    }
+
+    /** The edges touching {@code film}, grouped by what they say of it: sources that agree come together. */
+    private static List<ChronologyResult.Reason> reasons(FilmNode film, Map<String, FilmNode> byId, List<PlacementEdge> edges) {
+        Map<List<String>, List<PlacementEdge>> grouped = new LinkedHashMap<>();
+        for (PlacementEdge e : edges) {
+            if (e.later().equals(film.id()))
+                grouped.computeIfAbsent(List.of(PlacementEdge.SET_AFTER, e.earlier()), k -> new ArrayList<>()).add(e);
+            else if (e.earlier().equals(film.id()))
+                grouped.computeIfAbsent(List.of(PlacementEdge.SET_BEFORE, e.later()), k -> new ArrayList<>()).add(e);
+        }
+        List<ChronologyResult.Reason> reasons = new ArrayList<>();
+        grouped.forEach((key, statedBy) -> {
+            FilmNode other = byId.get(key.get(1));
+            reasons.add(new ChronologyResult.Reason(key.get(0), other.id(), other.slug(), other.title(),
+                    statedBy.stream().sorted(Comparator.comparing(PlacementEdge::graph)).toList()));
+        });
+        reasons.sort(Comparator.comparing(ChronologyResult.Reason::relation).thenComparing(r -> byId.get(r.film()), RELEASE_ORDER));
+        return reasons;
     }
 
     /** Each strongly connected component with a cycle in it is one conflict. */

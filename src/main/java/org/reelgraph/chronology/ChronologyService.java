@@ -2,6 +2,7 @@ package org.reelgraph.chronology;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.reelgraph.catalog.FilmCatalog;
 import org.reelgraph.catalog.FranchiseRef;
@@ -9,11 +10,21 @@ import org.reelgraph.catalog.FranchiseRef;
 /** Chronology of a franchise from the current store: reads the films and edges, then orders them. */
 public final class ChronologyService {
 
-    /** The JSON shape of DESIGN.md section 6. */
+    /**
+     * The JSON shape of DESIGN.md section 6, plus {@code sources} (the graphs the order was limited to;
+     * empty = all) and {@code dropped} (edges left out by {@code onConflict=skip-weakest}).
+     */
     public record Answer(FranchiseRef franchise, String order, List<ChronologyResult.Entry> entries,
-                         List<ChronologyResult.Conflict> conflicts) {
+                         List<ChronologyResult.Conflict> conflicts, List<String> sources, List<PlacementEdge> dropped) {
         public boolean hasConflicts() {
             return !conflicts.isEmpty();
+        }
+    }
+
+    /** How to order: {@code sources} limits the placement edges to those graphs (empty = every graph). */
+    public record Request(String franchiseSlug, Order order, Chronology.OnConflict onConflict, Set<String> sources) {
+        public Request(String franchiseSlug, Order order) {
+            this(franchiseSlug, order, Chronology.OnConflict.REPORT, Set.of());
         }
     }
 
@@ -25,9 +36,16 @@ public final class ChronologyService {
 
     /** Empty when no franchise has this slug. */
     public Optional<Answer> chronology(String franchiseSlug, Order order) {
-        return catalog.chronologyInput(franchiseSlug).map(input -> {
-            ChronologyResult result = Chronology.order(input.films(), input.edges(), order);
-            return new Answer(input.franchise(), order.id(), result.entries(), result.conflicts());
+        return chronology(new Request(franchiseSlug, order));
+    }
+
+    public Optional<Answer> chronology(Request request) {
+        return catalog.chronologyInput(request.franchiseSlug()).map(input -> {
+            List<PlacementEdge> edges = request.sources().isEmpty() ? input.edges()
+                    : input.edges().stream().filter(e -> request.sources().contains(e.graph())).toList();
+            ChronologyResult result = Chronology.order(input.films(), edges, request.order(), request.onConflict());
+            return new Answer(input.franchise(), request.order().id(), result.entries(), result.conflicts(),
+                    request.sources().stream().sorted().toList(), result.dropped());
         });
     }
 }

@@ -1,10 +1,14 @@
 package org.reelgraph.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.chronology.Chronology;
+import org.reelgraph.chronology.ChronologyOptions;
 import org.reelgraph.chronology.ChronologyResult;
+import org.reelgraph.chronology.ChronologyText;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.Order;
 import org.reelgraph.chronology.PlacementEdge;
@@ -31,6 +35,14 @@ final class ChronologyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--on-conflict", defaultValue = "report", paramLabel = "POLICY",
+            description = "report (exit 3 on a cycle) or skip-weakest (drop the lowest-confidence edge of each cycle and say so).")
+    String onConflict;
+
+    @Option(names = "--source", paramLabel = "GRAPH", split = ",",
+            description = "Only placement edges from these graphs, e.g. data/john-wick (repeatable).")
+    List<String> sources = List.of();
+
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
@@ -41,9 +53,12 @@ final class ChronologyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Order parsedOrder = Order.parse(order).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "--order must be 'story' or 'release', not '" + order + "'"));
+        Chronology.OnConflict policy = ChronologyOptions.onConflict(onConflict).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "--on-conflict must be 'report' or 'skip-weakest', not '" + onConflict + "'"));
         ChronologyService.Answer answer;
         try (Store store = storeOptions.open(ProjectHome.fromEnvironment())) {
-            answer = new ChronologyService(new FilmCatalog(store)).chronology(slug, parsedOrder)
+            answer = new ChronologyService(new FilmCatalog(store))
+                    .chronology(new ChronologyService.Request(slug, parsedOrder, policy, ChronologyOptions.sources(sources)))
                     .orElseThrow(() -> new BadInputException("no franchise has the slug '" + slug + "'"));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -57,13 +72,10 @@ final class ChronologyCommand implements Callable<Integer> {
             }
             return Main.CONFLICT;
         }
-        if (format == Format.json) {
+        if (format == Format.json)
             out.println(ReelgraphServer.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-        } else {
-            out.println(answer.franchise().title() + " (" + answer.order() + " order)");
-            for (ChronologyResult.Entry e : answer.entries())
-                out.printf("%3d. %s (%s)  [%s]%n", e.position(), e.title(), e.released() == null ? "date unknown" : e.released(), e.placement());
-        }
+        else
+            out.print(ChronologyText.of(answer));
         out.flush();
         return Main.OK;
     }

@@ -1,10 +1,13 @@
 package org.reelgraph.http;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.chronology.Chronology;
+import org.reelgraph.chronology.ChronologyOptions;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.Order;
 
@@ -31,11 +34,17 @@ final class ApiRoutes {
         String orderParam = ctx.queryParam("order") == null ? Order.STORY.id() : ctx.queryParam("order");
         Order order = Order.parse(orderParam).orElseThrow(() -> ProblemException.badRequest(
                 "order must be 'story' or 'release', not '" + orderParam + "'"));
-        var answer = chronology.chronology(slug(ctx), order).orElseThrow(() -> unknown("franchise", slug(ctx)));
+        String onConflictParam = ctx.queryParam("onConflict") == null ? "report" : ctx.queryParam("onConflict");
+        Chronology.OnConflict onConflict = ChronologyOptions.onConflict(onConflictParam).orElseThrow(() -> ProblemException.badRequest(
+                "onConflict must be 'report' or 'skip-weakest', not '" + onConflictParam + "'"));
+        Set<String> sources = ChronologyOptions.sources(ctx.queryParams("source"));
+        var answer = chronology.chronology(new ChronologyService.Request(slug(ctx), order, onConflict, sources))
+                .orElseThrow(() -> unknown("franchise", slug(ctx)));
         if (answer.hasConflicts())
             throw new ProblemException(409, "Chronology conflict",
                     "The placement edges of franchise '" + slug(ctx) + "' form a cycle, so there is no story order. "
-                            + "Fix or remove one edge of each cycle in the graphs named below.",
+                            + "Fix or remove one edge of each cycle in the graphs named below, limit the sources with ?source=, "
+                            + "or ask for ?onConflict=skip-weakest.",
                     Map.of("franchise", answer.franchise(), "order", answer.order(), "conflicts", answer.conflicts()));
         ctx.json(answer);
     }

@@ -32,6 +32,10 @@ public final class RG {
     public static final Node actor = term("actor");
     public static final Node character = term("character");
     public static final Node via = term("via");
+    public static final Node quote = term("quote");
+    public static final Node start = term("start");
+    public static final Node end = term("end");
+    public static final Node confidence = term("confidence");
     public static final Node sha256 = term("sha256");
     public static final Node extractorVersion = term("extractorVersion");
 

@@ -88,10 +88,12 @@ class CliTest {
         loadProject();
         Run story = run("chronology", "john-wick", "--db", db());
         assertEquals(0, story.exit(), story.err());
-        List<String> lines = story.out().lines().toList();
-        assertEquals("John Wick (story order)", lines.get(0));
-        assertTrue(lines.get(4).contains("4. From the World of John Wick: Ballerina (2025-06-06)"), story.out());
-        assertTrue(lines.get(5).contains("5. John Wick: Chapter 4"), story.out());
+        List<String> films = story.out().lines().filter(l -> l.matches("\\s*\\d+\\. .*")).toList();
+        assertEquals("John Wick (story order)", story.out().lines().findFirst().orElseThrow());
+        assertEquals("  4. From the World of John Wick: Ballerina (2025-06-06)", films.get(3), story.out());
+        assertTrue(films.get(4).startsWith("  5. John Wick: Chapter 4"), story.out());
+        assertTrue(story.out().contains("       after  John Wick: Chapter 3 – Parabellum: data/john-wick\n"), story.out());
+        assertTrue(story.out().contains("       before John Wick: Chapter 4: data/john-wick\n"), story.out());
         Run release = run("chronology", "john-wick", "--order", "release", "--format", "json", "--db", db());
         assertEquals(0, release.exit());
         assertTrue(release.out().indexOf("john-wick-chapter-4-2023") < release.out().indexOf("ballerina-2025"), release.out());
@@ -104,6 +106,11 @@ class CliTest {
         assertEquals(3, conflict.exit());
         assertTrue(conflict.err().contains("https://w3id.org/reelgraph/graph/data/cycle"), conflict.err());
         assertTrue(conflict.err().contains("John Wick: Chapter 4"), conflict.err());
+        Run curatedOnly = run("chronology", "john-wick", "--db", db(), "--source", "data/john-wick");
+        assertEquals(0, curatedOnly.exit(), curatedOnly.err());
+        Run skipped = run("chronology", "john-wick", "--db", db(), "--on-conflict", "skip-weakest");
+        assertEquals(0, skipped.exit(), skipped.err());
+        assertTrue(skipped.out().contains("dropped to break a cycle: "), skipped.out());
     }
 
     @Test

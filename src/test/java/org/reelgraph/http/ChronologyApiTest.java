@@ -70,6 +70,83 @@ class ChronologyApiTest extends AgainstRunningServer {
     }
 
     @Test
+    void everyStatedEntrySaysWhichEdgesAndSourcesPlaceIt() {
+        JsonNode ballerina = ok("/api/franchises/john-wick/chronology").at("/entries/3");
+        JsonNode because = ballerina.get("because");
+        assertEquals(2, because.size(), because.toString());
+        assertEquals("setAfter", because.at("/0/relation").asText());
+        assertEquals("john-wick-chapter-3-parabellum-2019", because.at("/0/slug").asText());
+        assertEquals("https://w3id.org/reelgraph/graph/data/john-wick", because.at("/0/statedBy/0/graph").asText());
+        assertEquals("setBefore", because.at("/1/relation").asText());
+        assertEquals("john-wick-chapter-4-2023", because.at("/1/slug").asText());
+        JsonNode first = ok("/api/franchises/john-wick/chronology").at("/entries/0");
+        assertEquals("setBefore", first.at("/because/0/relation").asText(), "Chapter 2 is set after it, so it is set before Chapter 2");
+        assertEquals(2, ok("/api/franchises/john-wick/chronology?order=release").at("/entries/4/because").size(),
+                "release order explains the story placement too");
+    }
+
+    @Test
+    void sourcesThatAgreeAreListedTogetherAndADifferentConsistentPlacementIsKept() {
+        String review = "https://w3id.org/reelgraph/graph/review/test-agreeing-review";
+        String turtle = "@prefix rg: <https://w3id.org/reelgraph/ontology#> .\n"
+                + "@prefix film: <https://w3id.org/reelgraph/id/film/> .\n"
+                + "film:ballerina-2025 rg:setAfter film:john-wick-chapter-3-parabellum-2019\n"
+                + "    {| rg:quote \"set between the third and fourth films\" ; rg:confidence 0.8 |} .\n"
+                + "film:ballerina-2025 rg:setAfter film:john-wick-chapter-2-2017 .\n";
+        assertEquals(201, server.putGraph(review, turtle).statusCode());
+        try {
+            JsonNode body = ok("/api/franchises/john-wick/chronology");
+            assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017", "john-wick-chapter-3-parabellum-2019",
+                    "ballerina-2025", "john-wick-chapter-4-2023"), slugs(body));
+            JsonNode afterChapterThree = null, afterChapterTwo = null;
+            for (JsonNode r : body.at("/entries/3/because")) {
+                if (r.get("slug").asText().equals("john-wick-chapter-3-parabellum-2019"))
+                    afterChapterThree = r;
+                if (r.get("slug").asText().equals("john-wick-chapter-2-2017"))
+                    afterChapterTwo = r;
+            }
+            assertEquals(2, afterChapterThree.get("statedBy").size(), "the curated file and the review agree");
+            assertEquals(review, afterChapterThree.at("/statedBy/1/graph").asText());
+            assertEquals("set between the third and fourth films", afterChapterThree.at("/statedBy/1/quote").asText());
+            assertEquals(0.8, afterChapterThree.at("/statedBy/1/confidence").asDouble());
+            assertEquals(1, afterChapterTwo.get("statedBy").size(), "only the review says this; it is kept");
+        } finally {
+            assertEquals(204, server.deleteGraph(review).statusCode());
+        }
+    }
+
+    @Test
+    void aReviewPlacingBallerinaAfterChapterFourConflictsAndSkipWeakestDropsIt() {
+        String review = "https://w3id.org/reelgraph/graph/review/test-conflicting-review";
+        String turtle = "@prefix rg: <https://w3id.org/reelgraph/ontology#> .\n"
+                + "@prefix film: <https://w3id.org/reelgraph/id/film/> .\n"
+                + "film:ballerina-2025 rg:setAfter film:john-wick-chapter-4-2023\n"
+                + "    {| rg:quote \"picks up after the events of Chapter 4\" ; rg:confidence 0.6 |} .\n";
+        assertEquals(201, server.putGraph(review, turtle).statusCode());
+        try {
+            HttpResponse<String> conflict = server.get("/api/franchises/john-wick/chronology");
+            assertEquals(409, conflict.statusCode());
+            List<String> graphs = new ArrayList<>();
+            RunningServer.json(conflict).at("/conflicts/0/edges").forEach(e -> graphs.add(e.get("graph").asText()));
+            assertEquals(List.of("https://w3id.org/reelgraph/graph/data/john-wick", review), graphs.stream().distinct().sorted().toList());
+
+            JsonNode skipped = ok("/api/franchises/john-wick/chronology?onConflict=skip-weakest");
+            assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017", "john-wick-chapter-3-parabellum-2019",
+                    "ballerina-2025", "john-wick-chapter-4-2023"), slugs(skipped), "the curated order");
+            assertEquals(1, skipped.get("dropped").size());
+            assertEquals(review, skipped.at("/dropped/0/graph").asText());
+            assertEquals("picks up after the events of Chapter 4", skipped.at("/dropped/0/quote").asText());
+
+            JsonNode curated = ok("/api/franchises/john-wick/chronology?source=data/john-wick");
+            assertEquals("ballerina-2025", curated.at("/entries/3/slug").asText());
+            assertEquals("https://w3id.org/reelgraph/graph/data/john-wick", curated.at("/sources/0").asText());
+            assertEquals(400, server.get("/api/franchises/john-wick/chronology?onConflict=guess").statusCode());
+        } finally {
+            assertEquals(204, server.deleteGraph(review).statusCode());
+        }
+    }
+
+    @Test
     void unknownFranchiseIs404Problem() {
         HttpResponse<String> response = server.get("/api/franchises/star-wars/chronology");
         assertEquals(404, response.statusCode());
