@@ -3,6 +3,7 @@ package org.reelgraph.cli;
 import java.nio.file.Path;
 
 import org.apache.jena.dboe.DBOpEnvException;
+import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -21,7 +22,14 @@ final class StoreOptions {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
+    /** The store, with the published chronology kept current on every write. */
     Store open(ProjectHome home) {
+        Store store = openStore(home);
+        PublishedChronology.install(store);
+        return store;
+    }
+
+    private Store openStore(ProjectHome home) {
         if (choice != null && choice.mem)
             return Store.inMemory();
         Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");

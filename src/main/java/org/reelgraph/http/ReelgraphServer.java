@@ -29,6 +29,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.reelgraph.catalog.FilmCatalog;
 import org.reelgraph.chronology.ChronologyService;
+import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
@@ -143,6 +144,7 @@ public final class ReelgraphServer {
             if (port < 0 || port > 65535)
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            PublishedChronology.install(store);
 
             ObjectMapper json = jsonMapper();
             Javalin app = javalin(json);

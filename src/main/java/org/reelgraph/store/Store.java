@@ -1,7 +1,11 @@
 package org.reelgraph.store;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import org.apache.jena.graph.Node;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -42,6 +46,13 @@ public interface Store extends AutoCloseable {
             return n;
         });
     }
+
+    /**
+     * Runs {@code hook} inside every write transaction that touched one of the {@code watched}
+     * predicates, just before it commits: derived data is rebuilt in the same transaction. A hook
+     * registered again under the same {@code name} replaces the earlier one.
+     */
+    void beforeCommit(String name, Set<Node> watched, Consumer<DatasetGraph> hook);
 
     /** The current version of the data, for ETag and Last-Modified. */
     DataVersion version();

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Node;
 
 import org.apache.jena.dboe.transaction.txn.TransactionalBase;
 
@@ -16,7 +20,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /** Embedded TDB2, on disk (survives restarts and kill -9) or in memory for throwaway runs. */
 final class Tdb2Store implements Store {
-    private final DatasetGraph dataset;
+    private final DatasetGraph base;
+    private final WatchedDataset dataset;
     private final String description;
     /** Distinguishes this process's versions from those of an earlier run on the same files. */
     private final String epoch = Long.toHexString(new SecureRandom().nextLong());
@@ -25,11 +30,17 @@ final class Tdb2Store implements Store {
 
     private record Seen(long dataVersion, Instant at) {}
 
-    private Tdb2Store(DatasetGraph dataset, String description) {
-        this.dataset = dataset;
+    private Tdb2Store(DatasetGraph base, String description) {
+        this.base = base;
+        this.dataset = new WatchedDataset(base);
         this.description = description;
         // The SPARQL default graph is the union of all named graphs (DESIGN.md section 3).
-        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        base.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    @Override
+    public void beforeCommit(String name, Set<Node> watched, Consumer<DatasetGraph> hook) {
+        dataset.beforeCommit(name, watched, hook);
     }
 
     /**
@@ -41,7 +52,7 @@ final class Tdb2Store implements Store {
     public DataVersion version() {
         if (!dataset.isInTransaction())
             return read(this::version);
-        var system = (TransactionalBase) TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem();
+        var system = (TransactionalBase) TDBInternal.getDatasetGraphTDB(base).getTxnSystem();
         long dataVersion = system.getThreadTransaction().getDataVersion();
         Seen seen = newest.updateAndGet(s -> dataVersion > s.dataVersion() ? new Seen(dataVersion, now()) : s);
         Instant at = dataVersion == seen.dataVersion() ? seen.at() : now();
@@ -88,6 +99,6 @@ final class Tdb2Store implements Store {
     @Override
     public void close() {
         // Releases the files and the process lock, so the same directory can be opened again.
-        TDBInternal.expel(dataset);
+        TDBInternal.expel(base);
     }
 }

@@ -15,6 +15,7 @@ public final class RG {
     public static final Node Review = term("Review");
     public static final Node Image = term("Image");
     public static final Node Performance = term("Performance");
+    public static final Node Chronology = term("Chronology");
 
     public static final Node partOfFranchise = term("partOfFranchise");
     public static final Node releaseDate = term("releaseDate");
@@ -36,6 +37,13 @@ public final class RG {
     public static final Node start = term("start");
     public static final Node end = term("end");
     public static final Node confidence = term("confidence");
+    public static final Node chronologyOf = term("chronologyOf");
+    public static final Node order = term("order");
+    public static final Node entry = term("entry");
+    public static final Node position = term("position");
+    public static final Node film = term("film");
+    public static final Node placement = term("placement");
+    public static final Node hasConflict = term("hasConflict");
     public static final Node sha256 = term("sha256");
     public static final Node extractorVersion = term("extractorVersion");
 

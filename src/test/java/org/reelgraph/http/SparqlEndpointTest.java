@@ -61,6 +61,7 @@ class SparqlEndpointTest extends AgainstRunningServer {
         var graphs = results.at("/results/bindings").findValuesAsText("value");
         assertEquals(java.util.List.of(
                 "https://w3id.org/reelgraph/graph/data/john-wick",
+                "https://w3id.org/reelgraph/graph/derived/chronology",
                 "https://w3id.org/reelgraph/graph/meta",
                 "https://w3id.org/reelgraph/graph/ontology",
                 "https://w3id.org/reelgraph/graph/review/ballerina-2025-review"), graphs);
