@@ -1,17 +1,20 @@
 package org.reelgraph.chronology;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.reelgraph.catalog.FilmCatalog;
-import org.reelgraph.catalog.FranchiseSummary;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
 import org.reelgraph.vocab.Kind;
@@ -20,9 +23,9 @@ import org.reelgraph.vocab.RG;
 /**
  * The chronologies as RDF, for SPARQL users: the graph {@code .../graph/derived/chronology} holds one
  * {@code rg:Chronology} per franchise and order, {@code rg:entry [ rg:position n ; rg:film f ]}.
- * It is rebuilt inside every write transaction that touches what orders depend on, so it never
- * disagrees with the data. A franchise whose edges form a cycle gets {@code rg:hasConflict true}
- * and no story entries.
+ * It is updated inside every write transaction that touches what orders depend on, so it never
+ * disagrees with the data; only the franchises a write touches are recomputed. A franchise whose
+ * edges form a cycle gets {@code rg:hasConflict true} and no story entries.
  */
 public final class PublishedChronology {
     public static final Node GRAPH = NodeFactory.createURI(Iris.GRAPH_BASE + "derived/chronology");
@@ -34,43 +37,87 @@ public final class PublishedChronology {
 
     /** Keeps the derived graph current from now on, and builds it now if the store has none. */
     public static void install(Store store) {
-        store.beforeCommit(PublishedChronology.class.getName(), INPUTS, dsg -> rebuild(store, dsg));
+        store.beforeCommit(PublishedChronology.class.getName(), INPUTS, (dsg, changed) -> update(store, dsg, changed));
         boolean missing = store.read(() -> !store.dataset().containsGraph(GRAPH));
         if (missing && !store.isEmpty())
-            store.write(() -> rebuild(store, store.dataset()));
+            store.write(() -> update(store, store.dataset(), null));
     }
 
-    static void rebuild(Store store, DatasetGraph dsg) {
-        Graph derived = build(new FilmCatalog(store));
-        dsg.deleteAny(GRAPH, Node.ANY, Node.ANY, Node.ANY);
-        derived.find().forEachRemaining(t -> dsg.add(GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
-    }
-
-    static Graph build(FilmCatalog catalog) {
+    /** Recomputes the franchises {@code changed} touches; all of them when it is null. */
+    static void update(Store store, DatasetGraph dsg, List<Triple> changed) {
+        FilmCatalog catalog = new FilmCatalog(store);
+        Set<String> franchises = new HashSet<>();
+        if (changed == null) {
+            dsg.deleteAny(GRAPH, Node.ANY, Node.ANY, Node.ANY);
+            catalog.franchises().forEach(f -> franchises.add(f.slug()));
+        } else {
+            franchises.addAll(touched(dsg, changed));
+        }
         ChronologyService service = new ChronologyService(catalog);
-        Graph g = GraphFactory.createDefaultGraph();
-        for (FranchiseSummary franchise : catalog.franchises()) {
+        for (String slug : franchises) {
             for (Order order : Order.values()) {
-                ChronologyService.Answer answer = service.chronology(franchise.slug(), order).orElseThrow();
-                Node chronology = NodeFactory.createURI(GRAPH.getURI() + "#" + franchise.slug() + "-" + order.id());
-                g.add(chronology, RDF.type.asNode(), RG.Chronology);
-                g.add(chronology, RDFS.label.asNode(), NodeFactory.createLiteralLang(
-                        franchise.title() + " in " + order.id() + " order", "en"));
-                g.add(chronology, RG.chronologyOf, Iris.resourceNode(Kind.FRANCHISE, franchise.slug()));
-                g.add(chronology, RG.order, NodeFactory.createLiteralString(order.id()));
-                if (answer.hasConflicts()) {
-                    g.add(chronology, RG.hasConflict, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
-                    continue;
-                }
-                for (ChronologyResult.Entry e : answer.entries()) {
-                    Node entry = NodeFactory.createURI(chronology.getURI() + "-" + e.position());
-                    g.add(chronology, RG.entry, entry);
-                    g.add(entry, RG.position, NodeFactory.createLiteralDT(Integer.toString(e.position()), XSDDatatype.XSDinteger));
-                    g.add(entry, RG.film, NodeFactory.createURI(e.id()));
-                    g.add(entry, RG.placement, NodeFactory.createLiteralString(e.placement()));
-                }
+                Node chronology = chronologyNode(slug, order);
+                remove(dsg, chronology);
+                service.chronology(slug, order).ifPresent(answer -> add(dsg, chronology, answer));
             }
         }
-        return g;
+    }
+
+    /** The franchises whose orders a set of changed statements can move. */
+    private static Set<String> touched(DatasetGraph dsg, Collection<Triple> changed) {
+        Graph union = dsg.getUnionGraph();
+        Set<Node> franchises = new HashSet<>();
+        Set<Node> films = new HashSet<>();
+        for (Triple t : changed) {
+            Node p = t.getPredicate();
+            films.add(t.getSubject());
+            if (p.equals(RG.setAfter) || p.equals(RG.setBefore))
+                films.add(t.getObject());
+            // The object of a removed membership is the franchise the film left.
+            if (p.equals(RG.partOfFranchise) || p.equals(RG.spinOffOf))
+                franchises.add(t.getObject());
+            if (p.equals(RDF.type.asNode()) && t.getObject().equals(RG.Franchise))
+                franchises.add(t.getSubject());
+        }
+        for (Node node : films) {
+            if (union.contains(node, RDF.type.asNode(), RG.Franchise))
+                franchises.add(node);
+            union.find(node, RG.partOfFranchise, Node.ANY).forEachRemaining(m -> franchises.add(m.getObject()));
+            union.find(node, RG.spinOffOf, Node.ANY).forEachRemaining(m -> franchises.add(m.getObject()));
+        }
+        Set<String> slugs = new HashSet<>();
+        for (Node f : franchises)
+            if (f.isURI())
+                Iris.slugOf(Kind.FRANCHISE, f.getURI()).ifPresent(slugs::add);
+        return slugs;
+    }
+
+    private static Node chronologyNode(String franchiseSlug, Order order) {
+        return NodeFactory.createURI(GRAPH.getURI() + "#" + franchiseSlug + "-" + order.id());
+    }
+
+    private static void remove(DatasetGraph dsg, Node chronology) {
+        for (Node entry : dsg.stream(GRAPH, chronology, RG.entry, Node.ANY).map(Quad::getObject).toList())
+            dsg.deleteAny(GRAPH, entry, Node.ANY, Node.ANY);
+        dsg.deleteAny(GRAPH, chronology, Node.ANY, Node.ANY);
+    }
+
+    private static void add(DatasetGraph dsg, Node chronology, ChronologyService.Answer answer) {
+        dsg.add(GRAPH, chronology, RDF.type.asNode(), RG.Chronology);
+        dsg.add(GRAPH, chronology, RDFS.label.asNode(), NodeFactory.createLiteralLang(
+                answer.franchise().title() + " in " + answer.order() + " order", "en"));
+        dsg.add(GRAPH, chronology, RG.chronologyOf, NodeFactory.createURI(answer.franchise().id()));
+        dsg.add(GRAPH, chronology, RG.order, NodeFactory.createLiteralString(answer.order()));
+        if (answer.hasConflicts()) {
+            dsg.add(GRAPH, chronology, RG.hasConflict, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+            return;
+        }
+        for (ChronologyResult.Entry e : answer.entries()) {
+            Node entry = NodeFactory.createURI(chronology.getURI() + "-" + e.position());
+            dsg.add(GRAPH, chronology, RG.entry, entry);
+            dsg.add(GRAPH, entry, RG.position, NodeFactory.createLiteralDT(Integer.toString(e.position()), XSDDatatype.XSDinteger));
+            dsg.add(GRAPH, entry, RG.film, NodeFactory.createURI(e.id()));
+            dsg.add(GRAPH, entry, RG.placement, NodeFactory.createLiteralString(e.placement()));
+        }
     }
 }

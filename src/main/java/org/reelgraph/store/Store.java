@@ -2,7 +2,6 @@ package org.reelgraph.store;
 
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
@@ -48,11 +47,12 @@ public interface Store extends AutoCloseable {
     }
 
     /**
-     * Runs {@code hook} inside every write transaction that touched one of the {@code watched}
-     * predicates, just before it commits: derived data is rebuilt in the same transaction. A hook
-     * registered again under the same {@code name} replaces the earlier one.
+     * Runs {@code hook} inside every write transaction that added or removed statements with one of
+     * the {@code watched} predicates, just before it commits, with those statements: derived data is
+     * updated in the same transaction. A hook registered again under the same {@code name} replaces
+     * the earlier one.
      */
-    void beforeCommit(String name, Set<Node> watched, Consumer<DatasetGraph> hook);
+    void beforeCommit(String name, Set<Node> watched, CommitHook hook);
 
     /** The current version of the data, for ETag and Last-Modified. */
     DataVersion version();

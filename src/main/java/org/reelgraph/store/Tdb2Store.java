@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 
@@ -39,7 +38,7 @@ final class Tdb2Store implements Store {
     }
 
     @Override
-    public void beforeCommit(String name, Set<Node> watched, Consumer<DatasetGraph> hook) {
+    public void beforeCommit(String name, Set<Node> watched, CommitHook hook) {
         dataset.beforeCommit(name, watched, hook);
     }
 
