@@ -81,16 +81,17 @@ public final class FilmCatalog {
     /** A franchise's films and the placement edges between them, with the graph of each edge. */
     public record ChronologyInput(FranchiseRef franchise, List<FilmNode> films, List<PlacementEdge> edges) {}
 
-    public Optional<ChronologyInput> chronologyInput(String franchiseSlug) {
+    /** {@code allKinds}: short films and TV series too, not only feature films. */
+    public Optional<ChronologyInput> chronologyInput(String franchiseSlug, boolean allKinds) {
         return store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph union = dsg.getUnionGraph();
             return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug).map(f -> {
-                Set<Node> members = members(union, f);
-                List<FilmNode> films = members.stream().map(m -> {
-                    FilmRef r = filmRef(union, m);
-                    return new FilmNode(r.id(), r.slug(), r.title(), r.released());
-                }).toList();
+                Set<Node> members = allKinds ? members(union, f, RG.Film, RG.ShortFilm, RG.Series) : members(union, f, RG.Film);
+                List<FilmNode> films = members.stream()
+                        .map(m -> new FilmNode(m.getURI(), slug(m), label(union, m), released(union, m), kind(union, m)))
+                        .filter(n -> allKinds || n.kind().equals(FilmNode.FILM))
+                        .toList();
                 List<PlacementEdge> edges = members.stream()
                         .flatMap(m -> Stream.concat(edges(dsg, m, RG.setAfter, PlacementEdge.SET_AFTER),
                                 edges(dsg, m, RG.setBefore, PlacementEdge.SET_BEFORE)))
@@ -131,13 +132,23 @@ public final class FilmCatalog {
 
     /** Films of a franchise: {@code rg:partOfFranchise} or {@code rg:spinOffOf} it (DESIGN.md section 4). */
     private static Set<Node> members(Graph union, Node franchise) {
+        return members(union, franchise, RG.Film);
+    }
+
+    private static Set<Node> members(Graph union, Node franchise, Node... types) {
         Set<Node> members = new LinkedHashSet<>();
         Stream.of(RG.partOfFranchise, RG.spinOffOf).forEach(p ->
                 union.find(Node.ANY, p, franchise).forEachRemaining(t -> {
-                    if (t.getSubject().isURI() && union.contains(t.getSubject(), RDF.type.asNode(), RG.Film))
+                    if (t.getSubject().isURI() && Stream.of(types).anyMatch(type -> union.contains(t.getSubject(), RDF.type.asNode(), type)))
                         members.add(t.getSubject());
                 }));
         return members;
+    }
+
+    private static String kind(Graph union, Node work) {
+        if (union.contains(work, RDF.type.asNode(), RG.Series))
+            return FilmNode.SERIES;
+        return union.contains(work, RDF.type.asNode(), RG.ShortFilm) ? FilmNode.SHORT : FilmNode.FILM;
     }
 
     private static List<FilmDetail.CastMember> cast(Graph union, Node film) {

@@ -97,7 +97,7 @@ public final class Chronology {
         List<ChronologyResult.Entry> entries = new ArrayList<>();
         for (FilmNode f : films) {
             List<ChronologyResult.Reason> because = reasons(f, byId, edges);
-            entries.add(new ChronologyResult.Entry(entries.size() + 1, f.id(), f.slug(), f.title(), f.released(),
+            entries.add(new ChronologyResult.Entry(entries.size() + 1, f.id(), f.slug(), f.title(), f.released(), f.kind(),
                     because.isEmpty() ? ChronologyResult.RELEASE_DATE : ChronologyResult.STATED, because));
         }
         return entries;

@@ -20,6 +20,15 @@ public final class ChronologyOptions {
         };
     }
 
+    /** {@code films} (feature films only) or {@code all} (with short films and TV series): true for all. */
+    public static Optional<Boolean> includeAll(String value) {
+        return switch (value) {
+            case "films" -> Optional.of(false);
+            case "all" -> Optional.of(true);
+            default -> Optional.empty();
+        };
+    }
+
     /**
      * Source graphs, each given in full or short ({@code data/john-wick} for
      * {@code https://w3id.org/reelgraph/graph/data/john-wick}); values may also be comma-separated.

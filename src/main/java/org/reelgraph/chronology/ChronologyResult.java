@@ -10,10 +10,11 @@ public record ChronologyResult(List<Entry> entries, List<Conflict> conflicts, Li
     public static final String RELEASE_DATE = "release-date";
 
     /**
-     * One film in order. {@code placement} is {@link #STATED} (fixed by edges) or {@link #RELEASE_DATE};
+     * One work in order ({@code kind}: film, short or series). {@code placement} is {@link #STATED}
+     * (fixed by edges) or {@link #RELEASE_DATE};
      * {@code because} gives the edges that fix it.
      */
-    public record Entry(int position, String id, String slug, String title, LocalDate released, String placement,
+    public record Entry(int position, String id, String slug, String title, LocalDate released, String kind, String placement,
                         List<Reason> because) {}
 
     /**

@@ -21,10 +21,13 @@ public final class ChronologyService {
         }
     }
 
-    /** How to order: {@code sources} limits the placement edges to those graphs (empty = every graph). */
-    public record Request(String franchiseSlug, Order order, Chronology.OnConflict onConflict, Set<String> sources) {
+    /**
+     * How to order: {@code sources} limits the placement edges to those graphs (empty = every graph);
+     * {@code allKinds} adds short films and TV series to the feature films.
+     */
+    public record Request(String franchiseSlug, Order order, Chronology.OnConflict onConflict, Set<String> sources, boolean allKinds) {
         public Request(String franchiseSlug, Order order) {
-            this(franchiseSlug, order, Chronology.OnConflict.REPORT, Set.of());
+            this(franchiseSlug, order, Chronology.OnConflict.REPORT, Set.of(), false);
         }
     }
 
@@ -40,7 +43,7 @@ public final class ChronologyService {
     }
 
     public Optional<Answer> chronology(Request request) {
-        return catalog.chronologyInput(request.franchiseSlug()).map(input -> {
+        return catalog.chronologyInput(request.franchiseSlug(), request.allKinds()).map(input -> {
             List<PlacementEdge> edges = request.sources().isEmpty() ? input.edges()
                     : input.edges().stream().filter(e -> request.sources().contains(e.graph())).toList();
             ChronologyResult result = Chronology.order(input.films(), edges, request.order(), request.onConflict());

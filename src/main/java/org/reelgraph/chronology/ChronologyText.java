@@ -15,7 +15,8 @@ public final class ChronologyText {
             out.append(", edges from ").append(answer.sources().stream().map(ChronologyText::graph).collect(Collectors.joining(", ")));
         out.append(")\n");
         for (ChronologyResult.Entry e : answer.entries()) {
-            out.append(String.format("%3d. %s (%s)%n", e.position(), e.title(), e.released() == null ? "date unknown" : e.released()));
+            String kind = e.kind().equals(FilmNode.FILM) ? "" : ", " + (e.kind().equals(FilmNode.SERIES) ? "TV series" : "short film");
+            out.append(String.format("%3d. %s (%s%s)%n", e.position(), e.title(), e.released() == null ? "date unknown" : e.released(), kind));
             if (answer.order().equals(Order.RELEASE.id()))
                 continue;
             if (e.because().isEmpty())

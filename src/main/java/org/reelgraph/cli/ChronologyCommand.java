@@ -39,6 +39,10 @@ final class ChronologyCommand implements Callable<Integer> {
             description = "report (exit 3 on a cycle) or skip-weakest (drop the lowest-confidence edge of each cycle and say so).")
     String onConflict;
 
+    @Option(names = "--include", defaultValue = "films", paramLabel = "KINDS",
+            description = "films (feature films) or all (with short films and TV series) (default: ${DEFAULT-VALUE}).")
+    String include;
+
     @Option(names = "--source", paramLabel = "GRAPH", split = ",",
             description = "Only placement edges from these graphs, e.g. data/john-wick (repeatable).")
     List<String> sources = List.of();
@@ -55,10 +59,12 @@ final class ChronologyCommand implements Callable<Integer> {
                 spec.commandLine(), "--order must be 'story' or 'release', not '" + order + "'"));
         Chronology.OnConflict policy = ChronologyOptions.onConflict(onConflict).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "--on-conflict must be 'report' or 'skip-weakest', not '" + onConflict + "'"));
+        boolean allKinds = ChronologyOptions.includeAll(include).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "--include must be 'films' or 'all', not '" + include + "'"));
         ChronologyService.Answer answer;
         try (Store store = storeOptions.open(ProjectHome.fromEnvironment())) {
             answer = new ChronologyService(new FilmCatalog(store))
-                    .chronology(new ChronologyService.Request(slug, parsedOrder, policy, ChronologyOptions.sources(sources)))
+                    .chronology(new ChronologyService.Request(slug, parsedOrder, policy, ChronologyOptions.sources(sources), allKinds))
                     .orElseThrow(() -> new BadInputException("no franchise has the slug '" + slug + "'"));
         }
         PrintWriter out = spec.commandLine().getOut();

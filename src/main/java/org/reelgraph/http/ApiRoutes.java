@@ -38,7 +38,10 @@ final class ApiRoutes {
         Chronology.OnConflict onConflict = ChronologyOptions.onConflict(onConflictParam).orElseThrow(() -> ProblemException.badRequest(
                 "onConflict must be 'report' or 'skip-weakest', not '" + onConflictParam + "'"));
         Set<String> sources = ChronologyOptions.sources(ctx.queryParams("source"));
-        var answer = chronology.chronology(new ChronologyService.Request(slug(ctx), order, onConflict, sources))
+        String includeParam = ctx.queryParam("include") == null ? "films" : ctx.queryParam("include");
+        boolean allKinds = ChronologyOptions.includeAll(includeParam).orElseThrow(() -> ProblemException.badRequest(
+                "include must be 'films' (feature films) or 'all' (with short films and TV series), not '" + includeParam + "'"));
+        var answer = chronology.chronology(new ChronologyService.Request(slug(ctx), order, onConflict, sources, allKinds))
                 .orElseThrow(() -> unknown("franchise", slug(ctx)));
         if (answer.hasConflicts())
             throw new ProblemException(409, "Chronology conflict",

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The kinds of resource that have IRIs {@code https://w3id.org/reelgraph/id/{kind}/{slug}}. */
 public enum Kind {
-    FRANCHISE, FILM, PERSON, CHARACTER, ORGANIZATION, REVIEW, IMAGE;
+    FRANCHISE, FILM, SERIES, PERSON, CHARACTER, ORGANIZATION, REVIEW, IMAGE;
 
     /** The path segment of this kind, e.g. {@code film}. */
     public String segment() {

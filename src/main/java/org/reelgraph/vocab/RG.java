@@ -16,6 +16,11 @@ public final class RG {
     public static final Node Image = term("Image");
     public static final Node Performance = term("Performance");
     public static final Node Chronology = term("Chronology");
+    public static final Node ShortFilm = term("ShortFilm");
+    public static final Node Series = term("Series");
+    public static final Node Season = term("Season");
+    public static final Node season = term("season");
+    public static final Node seasonNumber = term("seasonNumber");
 
     public static final Node partOfFranchise = term("partOfFranchise");
     public static final Node releaseDate = term("releaseDate");

@@ -147,6 +147,20 @@ class ChronologyApiTest extends AgainstRunningServer {
     }
 
     @Test
+    void includeAllPlacesTheContinentalSeriesBeforeTheFilmsAndByPremiereInReleaseOrder() {
+        JsonNode story = ok("/api/franchises/john-wick/chronology?include=all");
+        assertEquals(List.of("the-continental-from-the-world-of-john-wick-2023", "john-wick-2014", "john-wick-chapter-2-2017",
+                "john-wick-chapter-3-parabellum-2019", "ballerina-2025", "john-wick-chapter-4-2023"), slugs(story));
+        assertEquals("series", story.at("/entries/0/kind").asText());
+        assertEquals("film", story.at("/entries/1/kind").asText());
+        assertEquals(List.of("john-wick-2014", "john-wick-chapter-2-2017", "john-wick-chapter-3-parabellum-2019",
+                "john-wick-chapter-4-2023", "the-continental-from-the-world-of-john-wick-2023", "ballerina-2025"),
+                slugs(ok("/api/franchises/john-wick/chronology?order=release&include=all")));
+        assertEquals(5, ok("/api/franchises/john-wick/chronology?include=films").get("entries").size(), "films only by default");
+        assertEquals(400, server.get("/api/franchises/john-wick/chronology?include=everything").statusCode());
+    }
+
+    @Test
     void unknownFranchiseIs404Problem() {
         HttpResponse<String> response = server.get("/api/franchises/star-wars/chronology");
         assertEquals(404, response.statusCode());
