@@ -6,6 +6,7 @@ import java.util.Set;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.Chronology;
 import org.reelgraph.chronology.ChronologyOptions;
 import org.reelgraph.chronology.ChronologyService;
@@ -14,9 +15,9 @@ import org.reelgraph.chronology.Order;
 /** The JSON API under {@code /api}: parse the request, ask a service, write JSON. */
 final class ApiRoutes {
     private final FilmCatalog catalog;
-    private final ChronologyService chronology;
+    private final CachedChronology chronology;
 
-    ApiRoutes(FilmCatalog catalog, ChronologyService chronology) {
+    ApiRoutes(FilmCatalog catalog, CachedChronology chronology) {
         this.catalog = catalog;
         this.chronology = chronology;
     }

@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
@@ -172,7 +173,7 @@ public final class ReelgraphServer {
 
         private Javalin javalin(ObjectMapper json) {
             FilmCatalog catalog = new FilmCatalog(store);
-            ApiRoutes api = new ApiRoutes(catalog, new ChronologyService(catalog));
+            ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)));
             DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
             LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
             return Javalin.create(config -> {
