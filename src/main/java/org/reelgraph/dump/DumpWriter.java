@@ -15,7 +15,6 @@ import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Prefixes;
 
@@ -46,7 +45,7 @@ public final class DumpWriter {
                 Iterator<String> sorted = sort.sorted();
                 return switch (format) {
                     case NT, NQ -> writeLines(sorted, out);
-                    case TTL, TRIG -> reparse(sorted, format, StreamRDFWriter.getWriterStream(out, format.blocksFormat()), true);
+                    case TTL, TRIG -> reparse(sorted, format, new BoundedTurtleWriter(out), true);
                     case JSONLD -> reparse(sorted, format, new JsonLdStreamWriter(out), false);
                 };
             }
