@@ -29,6 +29,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--max-body", defaultValue = "67108864", paramLabel = "BYTES",
+            description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}, 64 MiB).")
+    long maxBody;
+
     @Option(names = "--base", defaultValue = "https://w3id.org/reelgraph/id/", paramLabel = "IRI",
             description = "Public base of the resource IRIs that /id/{kind}/{slug} serves (default: ${DEFAULT-VALUE}).")
     String base;
@@ -52,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         AccessToken token = AccessToken.fromEnvironmentOrNew(System.getenv(AccessToken.ENV), home.run().resolve("token"));
         ReelgraphServer server = ReelgraphServer.create()
                 .store(store).host(host).port(port).token(token).timeout(Duration.ofSeconds(timeoutSeconds))
-                .dumps(home.run().resolve("dumps")).base(base)
+                .dumps(home.run().resolve("dumps")).base(base).maxBody(maxBody)
                 .build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

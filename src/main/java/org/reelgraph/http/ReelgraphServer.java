@@ -89,6 +89,7 @@ public final class ReelgraphServer {
         private Duration timeout = Duration.ofSeconds(30);
         private Path dumps;
         private String base = Iris.ID_BASE;
+        private long maxBody = 64L << 20;
 
         private Builder() {}
 
@@ -116,6 +117,12 @@ public final class ReelgraphServer {
         /** Query timeout; a query that runs longer is stopped. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** The largest request body accepted (bytes); larger ones get 413. */
+        public Builder maxBody(long bytes) {
+            this.maxBody = bytes;
             return this;
         }
 
@@ -153,6 +160,8 @@ public final class ReelgraphServer {
                     .port(port)
                     .loopback(false)
                     .add(DATASET, store.dataset(), true)
+                    .addFilter("/*", new CorsForReads())
+                    .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
                     .addServlet("/*", (HttpServlet) app.javalinServlet())

@@ -37,12 +37,19 @@ public final class RunningServer implements AutoCloseable {
 
     /** Opens (or creates) TDB2 in {@code db}; loads the project when the store is empty. */
     public static RunningServer start(Path db) {
+        return start(db, b -> {});
+    }
+
+    /** As {@link #start(Path)}, with extra settings for the server (timeout, body limit). */
+    public static RunningServer start(Path db, java.util.function.Consumer<ReelgraphServer.Builder> settings) {
         Store store = Store.tdb2(db);
         if (store.isEmpty()) {
             Sources sources = new Sources(Path.of("").toAbsolutePath());
             new Loader(store, ShapesCheck.of(sources), Clock.systemUTC()).load(sources.standard());
         }
-        ReelgraphServer server = ReelgraphServer.create().store(store).port(0).token(AccessToken.of(TOKEN)).build().start();
+        ReelgraphServer.Builder builder = ReelgraphServer.create().store(store).port(0).token(AccessToken.of(TOKEN));
+        settings.accept(builder);
+        ReelgraphServer server = builder.build().start();
         return new RunningServer(store, server);
     }
 
