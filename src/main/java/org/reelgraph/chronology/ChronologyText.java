@@ -23,7 +23,7 @@ public final class ChronologyText {
                 out.append("       no placement stated: placed by release date\n");
             for (ChronologyResult.Reason r : e.because()) {
                 out.append("       ").append(r.relation().equals(PlacementEdge.SET_AFTER) ? "after  " : "before ").append(r.title())
-                        .append(": ").append(r.statedBy().stream().map(ChronologyText::source).collect(Collectors.joining("; "))).append('\n');
+                        .append(": ").append(r.statedBy().stream().map(ChronologyText::source).distinct().collect(Collectors.joining("; "))).append('\n');
             }
         }
         for (PlacementEdge d : answer.dropped())

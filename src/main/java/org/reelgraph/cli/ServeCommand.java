@@ -45,17 +45,17 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ProjectHome home = ProjectHome.fromEnvironment();
         Store store = storeOptions.open(home);
+        Loader loader = new Loader(store, ShapesCheck.of(home.sources()), java.time.Clock.systemUTC());
         String loaded;
         if (store.isEmpty()) {
-            LoadReport report = new Loader(store, ShapesCheck.of(home.sources()), java.time.Clock.systemUTC())
-                    .load(home.sources().standard());
+            LoadReport report = loader.load(home.sources().standard());
             loaded = "loaded " + report.graphs().size() + " graphs in " + report.elapsed().toMillis() + " ms";
         } else {
             loaded = "reusing the store as it is";
         }
         AccessToken token = AccessToken.fromEnvironmentOrNew(System.getenv(AccessToken.ENV), home.run().resolve("token"));
         ReelgraphServer server = ReelgraphServer.create()
-                .store(store).host(host).port(port).token(token).timeout(Duration.ofSeconds(timeoutSeconds))
+                .store(store).loader(loader).host(host).port(port).token(token).timeout(Duration.ofSeconds(timeoutSeconds))
                 .dumps(home.run().resolve("dumps")).base(base).maxBody(maxBody)
                 .build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -94,6 +94,9 @@ final class StatementLines {
         find(graph, blank, Node.ANY, Node.ANY).forEach(t -> parts.add("> " + t.getPredicate() + " " + content(t.getObject(), graph, depth)));
         find(graph, Node.ANY, Node.ANY, blank).forEach(t -> parts.add("< " + content(t.getSubject(), graph, depth) + " " + t.getPredicate()));
         parts.sort(null);
+        // Blank nodes of different graphs are different nodes, however alike they look.
+        if (graph != null)
+            parts.add(0, "@ " + graph);
         String label = "b" + sha256(String.join("\n", parts)).substring(0, 24);
         if (depth == 0)
             labels.put(key, label);

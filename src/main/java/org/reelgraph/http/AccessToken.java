@@ -47,6 +47,13 @@ public final class AccessToken {
         return new AccessToken(token, "written to " + file);
     }
 
+    /** The token of an {@code Authorization: Bearer TOKEN} header, or null when there is none. */
+    public static String bearer(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7))
+            return null;
+        return authorizationHeader.substring(7).strip();
+    }
+
     public boolean matches(String presented) {
         return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,6 +6,10 @@ import java.util.Set;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.load.LoadException;
+import org.reelgraph.load.ReviewIngest;
+import org.reelgraph.load.Utf8Text;
+import org.reelgraph.vocab.Iris;
 import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.Chronology;
 import org.reelgraph.chronology.ChronologyOptions;
@@ -16,10 +20,14 @@ import org.reelgraph.chronology.Order;
 final class ApiRoutes {
     private final FilmCatalog catalog;
     private final CachedChronology chronology;
+    private final ReviewIngest reviews;
+    private final AccessToken token;
 
-    ApiRoutes(FilmCatalog catalog, CachedChronology chronology) {
+    ApiRoutes(FilmCatalog catalog, CachedChronology chronology, ReviewIngest reviews, AccessToken token) {
         this.catalog = catalog;
         this.chronology = chronology;
+        this.reviews = reviews;
+        this.token = token;
     }
 
     void register(RoutesConfig routes) {
@@ -29,6 +37,38 @@ final class ApiRoutes {
         routes.get("/api/franchises/{slug}/chronology", this::chronology);
         routes.get("/api/films/{slug}", ctx -> ctx.json(catalog.film(slug(ctx))
                 .orElseThrow(() -> unknown("film", slug(ctx)))));
+        routes.post("/api/reviews", this::ingestReview);
+    }
+
+    /** A review as text/plain becomes a review graph; 201 with what was extracted. */
+    private void ingestReview(Context ctx) {
+        String presented = AccessToken.bearer(ctx.header("Authorization"));
+        if (presented == null || !token.matches(presented)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"reelgraph\"" + (presented == null ? "" : ", error=\"invalid_token\""));
+            throw new ProblemException(401, "Unauthorized", "Posting a review writes to the store and needs "
+                    + "'Authorization: Bearer TOKEN' with the server's write token (REELGRAPH_TOKEN or run/token).");
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip();
+        if (!type.equals("text/plain"))
+            throw new ProblemException(415, "Unsupported Media Type", "Send the review as text/plain (UTF-8), not '" + type + "'.");
+        String source = ctx.queryParam("source") == null ? "POST /api/reviews" : ctx.queryParam("source");
+        String text;
+        try {
+            text = Utf8Text.decode(ctx.bodyAsBytes(), "the request body");
+        } catch (LoadException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+        if (text.isBlank())
+            throw ProblemException.badRequest("The review is empty: send its text as the request body.");
+        ReviewIngest.Ingested ingested;
+        try {
+            ingested = reviews.ingest(text, source);
+        } catch (LoadException e) {
+            throw new ProblemException(422, "Unprocessable Content", e.getMessage());
+        }
+        ctx.status(201).header("Location", ingested.review().replace(Iris.ID_BASE, "/id/"));
+        ctx.json(Map.of("review", ingested.review(), "graph", ingested.graph(),
+                "film", ingested.extraction().film(), "statements", ingested.extraction().statements()));
     }
 
     private void chronology(Context ctx) {

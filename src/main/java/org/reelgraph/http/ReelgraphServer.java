@@ -32,6 +32,8 @@ import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
+import org.reelgraph.load.Loader;
+import org.reelgraph.load.ReviewIngest;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
 
@@ -44,6 +46,9 @@ public final class ReelgraphServer {
     public static final String DATASET = "/reelgraph";
     /** Jetty pools buffers only up to 64 KiB; Fuseki's 5 MiB default allocates one per response. */
     private static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
+    /** The largest review {@code POST /api/reviews} takes. */
+    static final long MAX_REVIEW_BYTES = 4L << 20;
 
     private final FusekiServer fuseki;
 
@@ -90,6 +95,7 @@ public final class ReelgraphServer {
         private Path dumps;
         private String base = Iris.ID_BASE;
         private long maxBody = 64L << 20;
+        private Loader loader;
 
         private Builder() {}
 
@@ -117,6 +123,12 @@ public final class ReelgraphServer {
         /** Query timeout; a query that runs longer is stopped. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** The loader (shapes, extractor) that reviews posted to {@code /api/reviews} go through. */
+        public Builder loader(Loader loader) {
+            this.loader = loader;
             return this;
         }
 
@@ -149,6 +161,7 @@ public final class ReelgraphServer {
         public ReelgraphServer build() {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(token, "token: writes must be protected");
+            Objects.requireNonNull(loader, "loader: posted reviews are extracted, validated and loaded");
             if (port < 0 || port > 65535)
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
@@ -182,7 +195,8 @@ public final class ReelgraphServer {
 
         private Javalin javalin(ObjectMapper json) {
             FilmCatalog catalog = new FilmCatalog(store);
-            ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)));
+            ReviewIngest reviews = new ReviewIngest(store, loader);
+            ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)), reviews, token);
             DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
             LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
             return Javalin.create(config -> {
@@ -190,6 +204,8 @@ public final class ReelgraphServer {
                 config.startup.showOldJavalinVersionWarning = false;
                 // Dumps set Content-Length and serve byte ranges; transparent compression would break both.
                 config.http.compressionStrategy = CompressionStrategy.NONE;
+                // A review is a few KiB; bigger bodies get 413 before they are read.
+                config.http.maxRequestSize = MAX_REVIEW_BYTES;
                 config.jsonMapper(new JavalinJackson(json, false));
                 api.register(config.routes);
                 dumps.register(config.routes);

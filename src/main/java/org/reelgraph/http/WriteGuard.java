@@ -40,13 +40,13 @@ final class WriteGuard implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String presented = AccessToken.bearer(request.getHeader("Authorization"));
+        if (presented == null) {
             refuse(response, path, "", "This request writes to the store and needs 'Authorization: Bearer TOKEN'. "
                     + "The token is in REELGRAPH_TOKEN or in run/token of the server.");
             return;
         }
-        if (!token.matches(authorization.substring(7).strip())) {
+        if (!token.matches(presented)) {
             refuse(response, path, ", error=\"invalid_token\"", "The bearer token is not the server's write token.");
             return;
         }

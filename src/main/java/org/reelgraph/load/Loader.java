@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -20,13 +18,16 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDF;
+import org.reelgraph.extract.Evidence;
+import org.reelgraph.extract.Extraction;
+import org.reelgraph.extract.ExtractionException;
+import org.reelgraph.extract.FilmMention;
+import org.reelgraph.extract.Gazetteer;
+import org.reelgraph.extract.ReviewExtractor;
+import org.reelgraph.extract.ReviewGraph;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
-import org.reelgraph.vocab.Kind;
-import org.reelgraph.vocab.Labels;
 import org.reelgraph.vocab.Prefixes;
-import org.reelgraph.vocab.RG;
 
 /**
  * Loads sources into their named graphs in one write transaction: each source replaces its graph
@@ -37,11 +38,31 @@ public final class Loader {
     private final Store store;
     private final ShapesCheck shapes;
     private final Clock clock;
+    /** The extractor loads OpenNLP models (seconds): only when a review is loaded, and once. */
+    private final Supplier<ReviewExtractor> extractor = memoize(ReviewExtractor::withDefaultRules);
 
     public Loader(Store store, ShapesCheck shapes, Clock clock) {
         this.store = store;
         this.shapes = shapes;
         this.clock = clock;
+    }
+
+    /** The extractor this loader reads reviews with. */
+    public ReviewExtractor extractor() {
+        return extractor.get();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null)
+                    value = supplier.get();
+                return value;
+            }
+        };
     }
 
     /** Loads and commits, or throws {@link LoadException} and changes nothing. */
@@ -94,11 +115,11 @@ public final class Loader {
     }
 
     private static Prepared prepare(Source source) {
-        byte[] bytes = Sources.read(source.path(), source.name());
+        byte[] bytes = source.bytes();
         String sha256 = sha256(bytes);
         if (source.review())
             return new Prepared(source, null, Utf8Text.decode(bytes, source.name()), sha256);
-        var parsed = RdfSourceParser.parse(source.name(), source.path().toUri().toString(), bytes);
+        var parsed = RdfSourceParser.parse(source.name(), source.path() == null ? "urn:reelgraph:input" : source.path().toUri().toString(), bytes);
         parsed.data().listGraphNodes().forEachRemaining(g -> {
             if (g.getURI().startsWith(Iris.GRAPH_BASE))
                 throw new LoadException(SourceError.of(source.name(),
@@ -110,6 +131,8 @@ public final class Loader {
     private List<LoadReport.LoadedGraph> apply(DatasetGraph dsg, Prepared p) {
         List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
         if (p.source().review()) {
+            // The old version of this review must not act as a gazetteer for the new one.
+            dsg.deleteAny(p.source().graph(), Node.ANY, Node.ANY, Node.ANY);
             Graph review = reviewGraph(dsg, p);
             loaded.add(replace(dsg, p, p.source().graph(), review));
             return loaded;
@@ -127,24 +150,29 @@ public final class Loader {
         dsg.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
         content.find().forEachRemaining(t -> dsg.add(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
         long triples = content.size();
-        Provenance.record(dsg, graphName, p.source().name(), p.sha256(), clock.instant(), triples);
+        Provenance.record(dsg, graphName, p.source().name(), p.sha256(), clock.instant(), triples,
+                p.source().review() ? ReviewExtractor.VERSION : Provenance.VERSION);
         return new LoadReport.LoadedGraph(p.source().name(), graphName.getURI(), triples);
     }
 
-    private static Graph reviewGraph(DatasetGraph dsg, Prepared p) {
-        Graph union = dsg.getUnionGraph();
-        Map<String, Node> films = union.find(Node.ANY, RDF.type.asNode(), RG.Film).toList().stream()
-                .map(Triple::getSubject).filter(Node::isURI)
-                .flatMap(f -> Iris.slugOf(Kind.FILM, f.getURI()).map(s -> Map.entry(s, f)).stream())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-        String reviewSlug = Sources.slugOf(p.source().path());
-        Set<String> slugs = films.keySet();
-        String filmSlug = ReviewDocument.filmFor(reviewSlug, slugs).orElseThrow(() -> new LoadException(new SourceError(
-                p.source().name(), 1, "cannot tell which film this review is of: start the file name with the film's slug,"
-                        + " e.g. ballerina-2025-review.txt (known films: " + String.join(", ", slugs.stream().sorted().toList()) + ")")));
-        Node film = films.get(filmSlug);
-        String title = Labels.of(union, film).orElse(filmSlug);
-        return ReviewDocument.graph(reviewSlug, film, title, p.text());
+    /** The review graph: the text's statements about its film, with evidence, resolved against the store. */
+    private Graph reviewGraph(DatasetGraph dsg, Prepared p) {
+        Extraction extraction;
+        try {
+            extraction = extractor.get().extract(p.text(), Gazetteer.fromGraph(dsg.getUnionGraph()));
+        } catch (ExtractionException e) {
+            throw new LoadException(new SourceError(p.source().name(), 1, e.getMessage()));
+        }
+        FilmMention film = extraction.film();
+        if (!film.inGraph())
+            throw new LoadException(new SourceError(p.source().name(), lineOf(p.text(), film.evidence()),
+                    "this reviews '" + film.title() + "'" + (film.year() == null ? "" : " (" + film.year() + ")")
+                            + ", which is not in the graph: add the film with its release date to data/ first"));
+        return ReviewGraph.build(extraction, Iris.reviewSlug(p.source().graph()), p.text());
+    }
+
+    private static long lineOf(String text, Evidence evidence) {
+        return evidence == null ? 1 : text.substring(0, evidence.start()).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private List<SourceError> validate(DatasetGraph dsg, List<Prepared> prepared) {
@@ -183,7 +211,7 @@ public final class Loader {
         return NodeFmtLib.str(node, PREFIXES);
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -23,14 +23,14 @@ final class Provenance {
     private Provenance() {}
 
     /** Replaces what the meta graph says about {@code graph}. */
-    static void record(DatasetGraph dsg, Node graph, String source, String sha256, Instant loadedAt, long triples) {
+    static void record(DatasetGraph dsg, Node graph, String source, String sha256, Instant loadedAt, long triples, String version) {
         Node meta = Iris.META_GRAPH;
         dsg.deleteAny(meta, graph, Node.ANY, Node.ANY);
         dsg.add(meta, graph, RDF.type.asNode(), ENTITY);
         dsg.add(meta, graph, DCTerms.source.asNode(), NodeFactory.createLiteralString(source));
         dsg.add(meta, graph, RG.sha256, NodeFactory.createLiteralString(sha256));
         dsg.add(meta, graph, GENERATED_AT, NodeFactory.createLiteralDT(loadedAt.toString(), XSDDatatype.XSDdateTime));
-        dsg.add(meta, graph, RG.extractorVersion, NodeFactory.createLiteralString(VERSION));
+        dsg.add(meta, graph, RG.extractorVersion, NodeFactory.createLiteralString(version));
         dsg.add(meta, graph, TRIPLES, NodeFactory.createLiteralDT(Long.toString(triples), XSDDatatype.XSDinteger));
     }
 }

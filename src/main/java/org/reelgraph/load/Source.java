@@ -5,9 +5,25 @@ import java.nio.file.Path;
 import org.apache.jena.graph.Node;
 
 /**
- * One input file and the named graph it goes to.
+ * One input and the named graph it goes to: a file, or text received over HTTP ({@code content}).
  *
- * @param name   how messages name the file (relative to the project home when inside it)
- * @param review true for a review text ({@code .txt}), false for an RDF file
+ * @param path    the file, or null for text given as {@code content}
+ * @param name    how messages and provenance name the input (relative to the project home when inside it)
+ * @param review  true for a review text, false for an RDF file
+ * @param content the bytes when the input is not a file, else null
  */
-public record Source(Path path, String name, Node graph, boolean review) {}
+public record Source(Path path, String name, Node graph, boolean review, byte[] content) {
+
+    public Source(Path path, String name, Node graph, boolean review) {
+        this(path, name, graph, review, null);
+    }
+
+    /** A review received as text (e.g. {@code POST /api/reviews}). */
+    public static Source reviewText(String name, Node graph, byte[] content) {
+        return new Source(null, name, graph, true, content);
+    }
+
+    byte[] bytes() {
+        return content != null ? content : Sources.read(path, name);
+    }
+}

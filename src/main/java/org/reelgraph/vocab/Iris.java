@@ -34,6 +34,14 @@ public final class Iris {
         return NodeFactory.createURI(GRAPH_BASE + "review/" + Slugs.requireValid(slug));
     }
 
+    /** The review slug of a review graph ({@code .../graph/review/{slug}}). */
+    public static String reviewSlug(Node reviewGraph) {
+        String iri = reviewGraph.getURI();
+        if (!iri.startsWith(GRAPH_BASE + "review/"))
+            throw new IllegalArgumentException("not a review graph: " + iri);
+        return iri.substring((GRAPH_BASE + "review/").length());
+    }
+
     /** The slug of a resource IRI of the given kind, if it is one. */
     public static Optional<String> slugOf(Kind kind, String iri) {
         String prefix = ID_BASE + kind.segment() + "/";

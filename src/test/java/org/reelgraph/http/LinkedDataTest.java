@@ -67,7 +67,8 @@ class LinkedDataTest extends AgainstRunningServer {
         assertTrue(graph.contains(FILM, RG.directedBy, LEN_WISEMAN), response.body());
         assertTrue(graph.contains(FILM, RDF.Nodes.type, RG.Film));
         // Blank-node performances come along (CBD), and so does the review that points at the film.
-        assertEquals(7, graph.find(FILM, RG.performance, Node.ANY).toList().size());
+        // Seven curated performances, and the seed review's "Eve (Ana de Armas)" as its own.
+        assertEquals(8, graph.find(FILM, RG.performance, Node.ANY).toList().size());
         assertTrue(graph.contains(Node.ANY, RG.character, node("character/eve-macarro")));
         assertTrue(graph.contains(REVIEW, RG.reviewOf, FILM), "incoming link from the review");
         assertTrue(response.body().contains("PREFIX person:") || response.body().contains("@prefix person:"), "prefixed: " + response.body());

@@ -43,11 +43,11 @@ public final class RunningServer implements AutoCloseable {
     /** As {@link #start(Path)}, with extra settings for the server (timeout, body limit). */
     public static RunningServer start(Path db, java.util.function.Consumer<ReelgraphServer.Builder> settings) {
         Store store = Store.tdb2(db);
-        if (store.isEmpty()) {
-            Sources sources = new Sources(Path.of("").toAbsolutePath());
-            new Loader(store, ShapesCheck.of(sources), Clock.systemUTC()).load(sources.standard());
-        }
-        ReelgraphServer.Builder builder = ReelgraphServer.create().store(store).port(0).token(AccessToken.of(TOKEN));
+        Sources sources = new Sources(Path.of("").toAbsolutePath());
+        Loader loader = new Loader(store, ShapesCheck.of(sources), Clock.systemUTC());
+        if (store.isEmpty())
+            loader.load(sources.standard());
+        ReelgraphServer.Builder builder = ReelgraphServer.create().store(store).loader(loader).port(0).token(AccessToken.of(TOKEN));
         settings.accept(builder);
         ReelgraphServer server = builder.build().start();
         return new RunningServer(store, server);

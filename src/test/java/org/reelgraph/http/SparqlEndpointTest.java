@@ -60,7 +60,10 @@ class SparqlEndpointTest extends AgainstRunningServer {
         var results = server.sparql("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
         var graphs = results.at("/results/bindings").findValuesAsText("value");
         assertEquals(java.util.List.of(
+                "https://w3id.org/reelgraph/graph/data/alien",
                 "https://w3id.org/reelgraph/graph/data/john-wick",
+                "https://w3id.org/reelgraph/graph/data/star-wars",
+                "https://w3id.org/reelgraph/graph/data/wizarding-world",
                 "https://w3id.org/reelgraph/graph/derived/chronology",
                 "https://w3id.org/reelgraph/graph/meta",
                 "https://w3id.org/reelgraph/graph/ontology",

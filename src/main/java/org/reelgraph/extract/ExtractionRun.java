@@ -1,0 +1,1249 @@
+package org.reelgraph.extract;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.reelgraph.extract.Gazetteer.Entry;
+import org.reelgraph.extract.Rules.Element;
+import org.reelgraph.extract.Rules.Rule;
+import org.reelgraph.vocab.Iris;
+import org.reelgraph.vocab.Kind;
+import org.reelgraph.vocab.Slugs;
+
+/** One extraction: the state of reading one text. Not shared between threads. */
+final class ExtractionRun {
+    private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?", ";", "(", ")");
+    private static final Set<String> CLAUSE_ENDS = Set.of(",", ";", ":", "(", ")", "-", ".", "!", "?");
+    private static final Set<String> TITLE_PUNCT = Set.of(":", "-", "&", "!");
+    private static final Set<String> LEADING_NON_TITLE = Set.of("VERB", "ADV", "PRON", "SCONJ", "AUX", "CCONJ", "INTJ", "ADP");
+    private static final java.util.regex.Pattern INITIAL = java.util.regex.Pattern.compile("\\p{Lu}\\.(\\p{Lu}\\.?)?|\\p{Lu}\\.\\p{Lu}\\.");
+    private static final Set<String> QUOTES = Set.of("\"", "\u201c", "\u201d", "''", "``");
+    private static final Set<String> CREDIT_WORDS = Set.of("credit", "credits", "courtesy", "image", "images", "photo", "photos", "picture", "via");
+    private static final Set<String> NON_FACT = Set.of("reviewedBy", "creditedTo");
+
+    private final String text;
+    private final TextAnalyzer.Analysis analysis;
+    private final List<Token> tok;
+    private final Rules rules;
+    private final Gazetteer gaz;
+    private final List<Words.Word> words;
+    private final Map<Integer, Gazetteer.Match> gazByStart = new HashMap<>();
+    private final Map<Integer, Gazetteer.Match> gazByEnd = new HashMap<>();
+    private final Map<Integer, Integer> tokenAtChar = new HashMap<>();
+
+    private final boolean[] hedge, compare, future, otherParen;
+    private final Set<String> stopnames, particles, connectors, filmnouns;
+    private final List<String> ordinals;
+
+    /** Person names known to be full names: confirmed by a rule slot or the gazetteer. */
+    private final List<Known> confirmed = new ArrayList<>();
+    /** Capitalised proper-noun runs of two or more words: a weaker fallback for surnames. */
+    private final List<Known> propn = new ArrayList<>();
+    private boolean resolving;
+    /** Names the first pass saw in a character slot ("Adrian Toomes"): a surname of one is not an actor. */
+    private final Set<String> characterKeys = new HashSet<>();
+    private final Set<String> confirmedKeys = new HashSet<>();
+
+    /** People the text also names inside a comparison, rumour or other work: weak rules do not make facts about them. */
+    private final Set<String> tainted = new HashSet<>();
+    /** Below this confidence a rule is weak ("X's film", "X appears"). */
+    private static final double WEAK = 0.85;
+
+    private FilmMention film;
+    private String subjectDisplay;
+    private final Map<Integer, Integer> selfAt = new HashMap<>();
+    private int[] titleSpan;
+
+    private record Known(String display, List<String> words, int start) {}
+
+    /** A person name resolved: display name, IRI, whether the graph knew it, and whether a surname was expanded. */
+    record Person(String name, String iri, boolean known, boolean expanded) {}
+
+    private record Cap(String slot, int from, int to, Object value) {}
+
+    private record Item(Person person, String character) {}
+
+    private record Raw(String relation, double confidence, int from, int to, List<Cap> caps) {}
+
+    ExtractionRun(String text, TextAnalyzer.Analysis analysis, Rules rules, Gazetteer gaz) {
+        this.text = text;
+        this.analysis = analysis;
+        this.tok = analysis.tokens();
+        this.rules = rules;
+        this.gaz = gaz;
+        this.words = Words.of(text);
+        for (int i = 0; i < tok.size(); i++)
+            tokenAtChar.put(tok.get(i).start(), i);
+        for (Gazetteer.Match m : gaz.find(text)) {
+            gazByStart.put(m.start(), m);
+            gazByEnd.put(m.end(), m);
+        }
+        int n = tok.size();
+        hedge = new boolean[n];
+        compare = new boolean[n];
+        future = new boolean[n];
+        otherParen = new boolean[n];
+        stopnames = rules.cueWords("stopnames");
+        particles = rules.cueWords("particles");
+        connectors = rules.cueWords("connectors");
+        filmnouns = rules.cueWords("filmnouns");
+        ordinals = rules.cues("ordinals").stream().map(p -> p.get(0)).toList();
+    }
+
+    Extraction run() {
+        markScopes();
+        findFilm();
+        collectNames();
+        List<Raw> raws = applyRules();
+        raws.addAll(valedictions());
+        return build(raws);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Scopes: hedges, comparisons, future films, parenthesised other works
+
+    private void markScopes() {
+        for (Sentence s : analysis.sentences()) {
+            for (int i = s.from(); i < s.to(); i++) {
+                if (cueAt("hedge", i, s) > 0)
+                    fill(hedge, i, clauseGroupEnd(i, s));
+                if (cueAt("future", i, s) > 0)
+                    fill(future, i, clauseGroupEnd(i, s));
+                if (cueAt("absent", i, s) > 0) {
+                    // "Natalie Portman's Jane Foster is absent": the whole clause, before the cue too.
+                    int a = i, b = i;
+                    while (a > s.from() && !CLAUSE_ENDS.contains(tok.get(a - 1).norm()))
+                        a--;
+                    while (b < s.to() && !CLAUSE_ENDS.contains(tok.get(b).norm()))
+                        b++;
+                    fill(hedge, a, b);
+                }
+                int c = cueAt("compare", i, s);
+                if (c > 0) {
+                    int j = i + c;
+                    while (j < s.to() && !CLAUSE_ENDS.contains(tok.get(j).norm()))
+                        j++;
+                    fill(compare, i, j);
+                }
+                if (tok.get(i).text().equals("(")) {
+                    int j = i + 1;
+                    boolean year = false;
+                    while (j < s.to() && !tok.get(j).text().equals(")")) {
+                        year |= tok.get(j).year() || tok.get(j).text().matches("\\d{4}-\\d{2,4}");
+                        j++;
+                    }
+                    // "(2003’s Underworld)", "(2010-2022)": another work; a bare "(2014)" only dates the title before it.
+                    boolean bareYear = j == i + 2 && tok.get(i + 1).year();
+                    if (year && !bareYear)
+                        fill(otherParen, i, Math.min(j + 1, s.to()));
+                }
+            }
+        }
+    }
+
+    /** The end of the coordinated clause a hedge is in: a semicolon, ", and/but/while ..." or the sentence end. */
+    private int clauseGroupEnd(int i, Sentence s) {
+        for (int j = i + 1; j < s.to(); j++) {
+            String n = tok.get(j).norm();
+            if (n.equals(";"))
+                return j;
+            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet").contains(tok.get(j + 1).norm()))
+                return j;
+        }
+        return s.to();
+    }
+
+    private static void fill(boolean[] a, int from, int to) {
+        for (int i = from; i < to; i++)
+            a[i] = true;
+    }
+
+    /** Length in tokens of a phrase of cue list {@code list} starting at token {@code i}, or 0. */
+    private int cueAt(String list, int i, Sentence s) {
+        int best = 0;
+        for (List<String> phrase : rules.cues(list)) {
+            if (i + phrase.size() > s.to())
+                continue;
+            if (i > s.from() && tok.get(i).capitalised())
+                continue; // "Will Turner" is a name, not the future
+            boolean ok = true;
+            for (int k = 0; k < phrase.size() && ok; k++)
+                ok = wordMatches(phrase.get(k), tok.get(i + k).norm());
+            if (ok)
+                best = Math.max(best, phrase.size());
+        }
+        return best;
+    }
+
+    private static boolean wordMatches(String cue, String word) {
+        return cue.endsWith("*") ? word.startsWith(cue.substring(0, cue.length() - 1)) : cue.equals(word);
+    }
+
+    private boolean blocked(int from, int to) {
+        for (int i = from; i < to; i++)
+            if (hedge[i] || compare[i] || future[i] || otherParen[i])
+                return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The reviewed film
+
+    private record Candidate(String title, Integer year, int from, int to, Entry entry, boolean penalised) {}
+
+    private void findFilm() {
+        List<Candidate> cands = new ArrayList<>();
+        for (Sentence s : analysis.sentences()) {
+            for (int i = s.from(); i < s.to(); i++) {
+                Token t = tok.get(i);
+                if (t.text().equals("(") && i + 2 < s.to() && tok.get(i + 1).year() && tok.get(i + 2).text().equals(")") && i > s.from()) {
+                    int year = Integer.parseInt(tok.get(i + 1).text());
+                    Candidate c = titleBefore(i, s, year);
+                    if (c != null)
+                        cands.add(c);
+                } else if (t.year() && i + 1 < s.to() && tok.get(i + 1).possessive()) {
+                    Candidate c = titleAfter(i + 2, s, Integer.parseInt(t.text()));
+                    if (c != null)
+                        cands.add(new Candidate(c.title(), c.year(), c.from(), c.to(), c.entry(), c.penalised() || otherParen[i]));
+                }
+            }
+        }
+        if (cands.isEmpty()) {
+            for (Gazetteer.Match m : gazByStart.values()) {
+                Optional<Entry> f = m.of(Kind.FILM);
+                Integer i = tokenAtChar.get(m.start());
+                if (f.isPresent() && i != null)
+                    cands.add(new Candidate(text.substring(m.start(), m.end()), f.get().year(), i, tokenEnding(m.end(), i), f.get(), penaltyBefore(i)));
+            }
+        }
+        if (cands.isEmpty())
+            throw new ExtractionException("no film is recognisable in this text: name the reviewed film with its year, "
+                    + "e.g. 'Ballerina (2025)' or '2025's Ballerina', or use a title the graph already holds");
+        String headline = headline();
+        Map<String, Double> score = new LinkedHashMap<>();
+        Map<String, Candidate> firstOf = new LinkedHashMap<>();
+        int earliest = cands.stream().mapToInt(Candidate::from).min().orElse(0);
+        for (Candidate c : cands) {
+            String key = Words.key(c.title()) + "|" + c.year();
+            firstOf.merge(key, c, (a, b) -> allCaps(a.title()) && !allCaps(b.title()) ? b : a);
+            double s = c.penalised() ? -6 : 0;
+            if (c.from() == earliest && !c.penalised())
+                s += 3;
+            score.merge(key, s, (a, b) -> Math.max(a, b));
+        }
+        String best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (var e : firstOf.entrySet()) {
+            Candidate c = e.getValue();
+            double s = score.get(e.getKey());
+            String k = Words.key(c.title());
+            if (!headline.isEmpty() && (" " + headline + " ").contains(" " + k + " "))
+                s += 3;
+            s += Math.min(count(k), 5);
+            for (String f : shortForms(c.title()))
+                s += 0.5 * Math.min(count(f), 6);
+            if (c.entry() != null)
+                s += 1;
+            if (s > bestScore) {
+                bestScore = s;
+                best = e.getKey();
+            }
+        }
+        Candidate c = firstOf.get(best);
+        Evidence ev = Evidence.of(text, tok.get(c.from()).start(), tok.get(c.to() - 1).end());
+        titleSpan = new int[] {c.from(), c.to()};
+        if (c.entry() != null) {
+            film = new FilmMention(c.entry().label(), c.entry().year(), c.entry().iri(), ev, true);
+        } else {
+            if (c.year() == null)
+                throw new ExtractionException("the film '" + c.title() + "' is not in the graph and the text gives no year: write '"
+                        + c.title() + " (YEAR)'");
+            String title = c.title().strip();
+            film = new FilmMention(title, c.year(), Iris.resource(Kind.FILM, Slugs.film(title, c.year())), ev, false);
+        }
+        markSelf(c);
+    }
+
+    private static boolean allCaps(String s) {
+        return s.chars().noneMatch(Character::isLowerCase);
+    }
+
+    /** The words of the lines before the first paragraph-sized line: a headline, a byline, a title line. */
+    private String headline() {
+        StringBuilder sb = new StringBuilder();
+        for (int[] line : analysis.lines()) {
+            String l = text.substring(line[0], line[1]);
+            if (l.isBlank())
+                continue;
+            if (Words.of(l).size() > 16)
+                break;
+            sb.append(' ').append(Words.key(l));
+        }
+        return sb.toString().strip();
+    }
+
+    private int count(String key) {
+        if (key.isEmpty())
+            return 0;
+        String[] k = key.split(" ");
+        int n = 0;
+        outer:
+        for (int i = 0; i + k.length <= words.size(); i++) {
+            for (int j = 0; j < k.length; j++)
+                if (!words.get(i + j).key().equals(k[j]))
+                    continue outer;
+            n++;
+        }
+        return n;
+    }
+
+    /** "Rogue One: A Star Wars Story" is also "Rogue One"; "Alien: Romulus" also "Romulus". Franchise names do not count. */
+    private List<String> shortForms(String title) {
+        List<String> out = new ArrayList<>();
+        String[] parts = title.split("\\s*[:\u2013\u2014]\\s*|\\s+-\\s+", 2);
+        if (parts.length == 2) {
+            for (String p : parts) {
+                String k = Words.key(p);
+                if (k.isEmpty() || !gaz.lookup(p).isEmpty() || k.matches("(part|chapter|episode|volume|a|the) .*|.* story"))
+                    continue;
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private boolean titleToken(Token t) {
+        return t.capitalised() || t.text().chars().allMatch(Character::isDigit) && !t.text().isEmpty()
+                || TITLE_PUNCT.contains(t.norm()) || connectors.contains(t.norm());
+    }
+
+    private Candidate titleBefore(int paren, Sentence s, int year) {
+        int end = paren; // exclusive
+        Gazetteer.Match m = gazByEnd.get(tok.get(end - 1).end());
+        if (m != null) {
+            List<Entry> films = m.entries().stream().filter(e -> e.kind() == Kind.FILM).toList();
+            Entry pick = films.stream().filter(e -> e.year() != null && e.year() == year).findFirst().orElse(null);
+            Integer from = tokenAtChar.get(m.start());
+            if (pick != null && from != null)
+                return new Candidate(pick.label(), year, from, end, pick, penaltyBefore(from));
+        }
+        int j = end - 1;
+        while (j >= s.from() && titleToken(tok.get(j)) && end - j <= 12)
+            j--;
+        int from = j + 1;
+        while (from < end && (connectors.contains(tok.get(from).norm()) && !tok.get(from).capitalised() || TITLE_PUNCT.contains(tok.get(from).norm())))
+            from++;
+        if (from == s.from() && end - from > 1 && LEADING_NON_TITLE.contains(tok.get(from).pos()) && !tok.get(from).norm().equals("the"))
+            from++;
+        if (from >= end || !tok.get(from).capitalised())
+            return null;
+        String title = text.substring(tok.get(from).start(), tok.get(end - 1).end());
+        Entry known = gaz.lookup(title).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null && e.year() == year).findFirst().orElse(null);
+        return new Candidate(known != null ? known.label() : title, year, from, end, known, penaltyBefore(from));
+    }
+
+    private Candidate titleAfter(int from, Sentence s, int year) {
+        int j = from;
+        while (j < s.to() && titleToken(tok.get(j)) && j - from < 12)
+            j++;
+        while (j > from && (connectors.contains(tok.get(j - 1).norm()) || TITLE_PUNCT.contains(tok.get(j - 1).norm())))
+            j--;
+        if (j <= from || !tok.get(from).capitalised())
+            return null;
+        String title = text.substring(tok.get(from).start(), tok.get(j - 1).end());
+        Entry known = gaz.lookup(title).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null && e.year() == year).findFirst().orElse(null);
+        return new Candidate(known != null ? known.label() : title, year, from, j, known, penaltyBefore(from - 2));
+    }
+
+    /** Whether an other-work or comparison cue comes just before token {@code i} (same sentence). */
+    private boolean penaltyBefore(int i) {
+        if (i < 0 || i >= tok.size())
+            return false;
+        if (compare[i] || otherParen[i])
+            return true;
+        Sentence s = analysis.sentences().get(tok.get(i).sentence());
+        for (int k = Math.max(s.from(), i - 4); k < i; k++)
+            if (cueAt("otherwork", k, s) > 0)
+                return true;
+        return false;
+    }
+
+    private int tokenEnding(int charEnd, int from) {
+        int i = from;
+        while (i < tok.size() && tok.get(i).start() < charEnd)
+            i++;
+        return i;
+    }
+
+    private void markSelf(Candidate c) {
+        List<String> forms = new ArrayList<>();
+        forms.add(Words.key(c.title()));
+        forms.add(Words.key(film.title()));
+        forms.addAll(shortForms(c.title()));
+        forms.addAll(shortForms(film.title()));
+        if (c.entry() != null)
+            for (Gazetteer.Match m : gazByStart.values())
+                if (m.entries().contains(c.entry()))
+                    forms.add(Words.key(text.substring(m.start(), m.end())));
+        String shortest = null;
+        for (String f : new HashSet<>(forms)) {
+            if (f.isEmpty())
+                continue;
+            String[] k = f.split(" ");
+            outer:
+            for (int i = 0; i + k.length <= words.size(); i++) {
+                for (int j = 0; j < k.length; j++)
+                    if (!words.get(i + j).key().equals(k[j]))
+                        continue outer;
+                Integer from = tokenAtChar.get(words.get(i).start());
+                if (from == null)
+                    continue;
+                int to = tokenEnding(words.get(i + k.length - 1).end(), from);
+                selfAt.merge(from, to, Math::max);
+                String shown = text.substring(words.get(i).start(), words.get(i + k.length - 1).end());
+                if (!allCaps(shown) && (shortest == null || shown.length() < shortest.length()))
+                    shortest = shown;
+            }
+        }
+        subjectDisplay = shortest != null ? shortest : film.title();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Names
+
+    private void collectNames() {
+        for (Gazetteer.Match m : gazByStart.values())
+            if (m.of(Kind.PERSON).isPresent())
+                confirmed.add(new Known(m.of(Kind.PERSON).get().label(), Words.keys(m.of(Kind.PERSON).get().label()), m.start()));
+        for (Sentence s : analysis.sentences()) {
+            int i = s.from();
+            while (i < s.to()) {
+                int j = i;
+                while (j < s.to() && (nameWord(j) || particleInName(j, i)) && j - i < 4)
+                    j++;
+                while (j > i && particles.contains(tok.get(j - 1).norm()))
+                    j--;
+                if (j - i >= 2 && tok.subList(i, j).stream().anyMatch(t -> t.pos().equals("PROPN")) && !nonPersonName(i, j)) {
+                    String name = text.substring(tok.get(i).start(), tok.get(j - 1).end());
+                    propn.add(new Known(name, Words.keys(name), tok.get(i).start()));
+                }
+                i = Math.max(j, i + 1);
+            }
+        }
+        // First pass: which multi-word names do the rules put in a person slot?
+        resolving = false;
+        for (Raw r : applyRules())
+            for (Cap c : r.confidence() < WEAK ? List.<Cap>of() : r.caps())
+                if (c.slot().equals("CHARACTER"))
+                    characterKeys.add(Words.key((String) c.value()));
+                else if (c.value() instanceof Person p && !p.expanded() && Words.keys(p.name()).size() > 1)
+                    confirmed.add(new Known(p.name(), Words.keys(p.name()), tok.get(c.from()).start()));
+                else if (c.value() instanceof List<?> items)
+                    for (Object o : items)
+                        if (o instanceof Item it && !it.person().expanded() && Words.keys(it.person().name()).size() > 1)
+                            confirmed.add(new Known(it.person().name(), Words.keys(it.person().name()), tok.get(c.from()).start()));
+        for (Known k : confirmed)
+            confirmedKeys.add(String.join(" ", k.words()));
+        characterKeys.removeAll(confirmedKeys);
+        resolving = true;
+        for (List<Known> list : List.of(confirmed, propn))
+            for (Known k : list) {
+                Integer t = tokenAtChar.get(k.start());
+                if (t != null && blocked(t, t + 1))
+                    tainted.add(k.display());
+            }
+    }
+
+    private boolean nameWord(int j) {
+        Token t = tok.get(j);
+        if (!t.capitalised() || stopnames.contains(t.norm()))
+            return false;
+        String s = t.text();
+        for (int k = 0; k < s.length(); k++)
+            if (Character.isDigit(s.charAt(k)))
+                return false;
+        return Character.isLetter(s.charAt(0));
+    }
+
+    private boolean particleInName(int j, int start) {
+        return particles.contains(tok.get(j).norm()) && j + 1 < tok.size() && tok.get(j + 1).sentence() == tok.get(j).sentence()
+                && nameWord(j + 1);
+    }
+
+    /** The span is a film, franchise, character or organisation the graph knows, and no person. */
+    private boolean nonPersonName(int from, int to) {
+        Gazetteer.Match m = gazByStart.get(tok.get(from).start());
+        if (m == null || m.end() != tok.get(to - 1).end())
+            return false;
+        return m.of(Kind.PERSON).isEmpty();
+    }
+
+    private Optional<Person> resolvePerson(int from, int to, boolean allowSingle) {
+        String shown = text.substring(tok.get(from).start(), tok.get(to - 1).end());
+        List<String> w = Words.keys(shown);
+        if (w.isEmpty())
+            return Optional.empty();
+        int at = tok.get(from).start();
+        boolean single = to - from == 1 || tok.subList(from, to - 1).stream().allMatch(t -> particles.contains(t.norm()));
+        if (resolving) {
+            if (characterKeys.contains(String.join(" ", w)))
+                return Optional.empty();
+            Known k = nearest(confirmed, w, at, !single);
+            if (k == null && single)
+                k = nearest(propn, w, at, false);
+            if (k != null && characterKeys.contains(String.join(" ", k.words())))
+                return Optional.empty();
+            if (k != null)
+                return Optional.of(person(k.display(), !k.words().equals(w)));
+        }
+        if (!single)
+            return Optional.of(person(shown, false));
+        if (allowSingle && tok.get(from).pos().equals("PROPN"))
+            return Optional.of(person(shown, false));
+        if (!gaz.lookup(shown, Kind.PERSON).isEmpty())
+            return Optional.of(person(shown, false));
+        return Optional.empty();
+    }
+
+    /** The known full name ending in {@code w}: the last one before {@code at}, else the first after it. */
+    private static Known nearest(List<Known> names, List<String> w, int at, boolean strictlyLonger) {
+        Known before = null, after = null;
+        for (Known k : names) {
+            if (k.words().size() < w.size() || strictlyLonger && k.words().size() == w.size())
+                continue;
+            if (!k.words().subList(k.words().size() - w.size(), k.words().size()).equals(w))
+                continue;
+            if (k.start() <= at) {
+                if (before == null || k.start() > before.start())
+                    before = k;
+            } else if (after == null || k.start() < after.start()) {
+                after = k;
+            }
+        }
+        return before != null ? before : after;
+    }
+
+    private Person person(String name, boolean expanded) {
+        Optional<Entry> e = gaz.lookup(name, Kind.PERSON);
+        return e.map(x -> new Person(x.label(), x.iri(), true, expanded))
+                .orElseGet(() -> new Person(name, Iris.resource(Kind.PERSON, Slugs.of(name)), false, expanded));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Rules
+
+    /** Slot candidates depend only on the slot, the token and whether the slot opens the pattern: computed once per pass. */
+    private final Map<String, List<Cap>> slotCache = new HashMap<>();
+    private List<Set<String>> sentenceWords;
+
+    private List<Raw> applyRules() {
+        slotCache.clear();
+        if (sentenceWords == null) {
+            sentenceWords = new ArrayList<>();
+            for (Sentence s : analysis.sentences()) {
+                Set<String> w = new HashSet<>();
+                for (int i = s.from(); i < s.to(); i++) {
+                    w.add(tok.get(i).norm());
+                    w.add("~" + lemma(tok.get(i)));
+                }
+                sentenceWords.add(w);
+            }
+        }
+        List<Raw> out = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            for (int si = 0; si < analysis.sentences().size(); si++) {
+                Sentence s = analysis.sentences().get(si);
+                if (!mayMatch(rule, sentenceWords.get(si)))
+                    continue;
+                for (int i = s.from(); i < s.to(); i++) {
+                    List<Cap> caps = new ArrayList<>();
+                    int end = match(rule.pattern(), 0, i, s, caps);
+                    if (end < 0)
+                        continue;
+                    if (!NON_FACT.contains(rule.relation()) && slotsBlocked(rule, i, end, caps))
+                        continue;
+                    out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every required literal and lemma of the rule occurs in the sentence. */
+    private static boolean mayMatch(Rule rule, Set<String> words) {
+        for (Element e : rule.pattern()) {
+            if (e instanceof Rules.Literal lit && !lit.optional() && lit.words().stream().noneMatch(words::contains))
+                return false;
+            if (e instanceof Rules.Lemma lem && lem.lemmas().stream().noneMatch(l -> words.contains("~" + l)))
+                return false;
+        }
+        return true;
+    }
+
+    private boolean slotsBlocked(Rule rule, int from, int to, List<Cap> caps) {
+        boolean anyObject = false;
+        boolean hasPerson = caps.stream().anyMatch(c -> c.slot().startsWith("PERSON"));
+        for (Cap c : caps) {
+            if (c.slot().equals("SELF") || c.slot().equals("APPOS"))
+                continue;
+            // "Tom Hardy takes over from Mel Gibson as Max": the actor decides, not the character after the cue.
+            if (hasPerson && c.slot().startsWith("CHARACTER"))
+                continue;
+            anyObject = true;
+            if (blocked(c.from(), c.to()))
+                return true;
+        }
+        return !anyObject && blocked(from, to);
+    }
+
+    /** Matches {@code pattern[e..]} at token {@code i}; the end token (exclusive) or -1. Backtracks over slot lengths. */
+    private int match(List<Element> pattern, int e, int i, Sentence s, List<Cap> caps) {
+        if (e == pattern.size())
+            return i;
+        Element el = pattern.get(e);
+        if (el instanceof Rules.LineStart) {
+            boolean start = i < tok.size() && (i == 0 || tok.get(i - 1).line() != tok.get(i).line());
+            return start ? match(pattern, e + 1, i, s, caps) : -1;
+        }
+        if (el instanceof Rules.LineEnd) {
+            boolean end = i == tok.size() || i > 0 && tok.get(i).line() != tok.get(i - 1).line();
+            return end ? match(pattern, e + 1, i, s, caps) : -1;
+        }
+        if (el instanceof Rules.Literal lit) {
+            if (i < s.to() && lit.words().contains(tok.get(i).norm())) {
+                int r = match(pattern, e + 1, i + 1, s, caps);
+                if (r >= 0)
+                    return r;
+            }
+            return lit.optional() ? match(pattern, e + 1, i, s, caps) : -1;
+        }
+        if (el instanceof Rules.Lemma lem)
+            return i < s.to() && lem.lemmas().contains(lemma(tok.get(i))) ? match(pattern, e + 1, i + 1, s, caps) : -1;
+        if (el instanceof Rules.Pos pos)
+            return i < s.to() && tok.get(i).pos().equals(pos.tag()) ? match(pattern, e + 1, i + 1, s, caps) : -1;
+        if (el instanceof Rules.Possessive)
+            return i < s.to() && tok.get(i).possessive() ? match(pattern, e + 1, i + 1, s, caps) : -1;
+        if (el instanceof Rules.Repeat rep) {
+            for (int k = 0; k <= rep.max(); k++) {
+                if (k >= rep.min()) {
+                    int r = match(pattern, e + 1, i + k, s, caps);
+                    if (r >= 0)
+                        return r;
+                }
+                if (i + k >= s.to() || !repeatable(rep.kind(), tok.get(i + k)))
+                    break;
+            }
+            return -1;
+        }
+        Rules.Slot slot = (Rules.Slot) el;
+        String key = slot.name() + ':' + i + ':' + (e == 0);
+        List<Cap> candidates = slotCache.get(key);
+        if (candidates == null) {
+            candidates = slotCandidates(slot.name(), i, s, e == 0);
+            slotCache.put(key, candidates);
+        }
+        for (Cap c : candidates) {
+            caps.add(c);
+            int r = match(pattern, e + 1, c.to(), s, caps);
+            if (r >= 0)
+                return r;
+            caps.remove(caps.size() - 1);
+        }
+        return -1;
+    }
+
+    /** The token's lemma; irregular forms the rules file lists (has=have) first. */
+    private String lemma(Token t) {
+        String irregular = rules.irregular().get(t.norm());
+        return irregular != null ? irregular : t.lemma();
+    }
+
+    private static boolean repeatable(String kind, Token t) {
+        return switch (kind) {
+            case "lower" -> t.lower() && t.word();
+            case "any" -> !SENTENCE_ENDS.contains(t.norm());
+            default -> t.pos().equals(kind);
+        };
+    }
+
+    private List<Cap> slotCandidates(String slot, int i, Sentence s, boolean first) {
+        if (i >= s.to())
+            return slot.equals("APPOS") ? List.of(new Cap(slot, i, i, null)) : List.of();
+        return switch (slot) {
+            case "PERSON", "PERSON1" -> personCandidates(slot, i, s, first, slot.equals("PERSON1"));
+            case "PERSONS" -> personList(i, s);
+            case "CHARACTER" -> characterCandidates(i, s, first);
+            case "CHARACTERS" -> characterList(i, s);
+            case "FILM" -> filmCandidates(i, s, false);
+            case "FILMS" -> filmCandidates(i, s, true);
+            case "FRANCHISE" -> franchiseCandidates(i);
+            case "SELF" -> selfAt.containsKey(i) ? List.of(new Cap(slot, i, selfAt.get(i), film)) : List.of();
+            case "ORG", "VIA" -> orgCandidates(slot, i, s);
+            case "APPOS" -> apposCandidates(i, s);
+            default -> List.of();
+        };
+    }
+
+    private boolean startsName(int i, boolean first) {
+        if (!first || i == 0)
+            return true;
+        Token prev = tok.get(i - 1);
+        return prev.sentence() != tok.get(i).sentence() || !(nameWord(i - 1) || particles.contains(prev.norm()) && nameWord(i));
+    }
+
+    private boolean isSelf(int i) {
+        if (selfAt.containsKey(i))
+            return true;
+        return titleSpan != null && i >= titleSpan[0] && i < titleSpan[1];
+    }
+
+    private List<Cap> personCandidates(String slot, int i, Sentence s, boolean first, boolean allowSingle) {
+        if (!startsName(i, first) || isSelf(i))
+            return List.of();
+        int j = i;
+        while (j < s.to() && j - i < 4 && (nameWord(j) || particleInName(j, i) || initial(j)))
+            j++;
+        List<Cap> out = new ArrayList<>();
+        for (int end = j; end > i; end--) {
+            if (particles.contains(tok.get(end - 1).norm()) || initial(end - 1))
+                continue;
+            if (nonPersonName(i, end))
+                continue;
+            Optional<Person> p = resolvePerson(i, end, allowSingle);
+            if (p.isPresent())
+                out.add(new Cap(slot, i, end, p.get()));
+            if (!out.isEmpty())
+                break;
+        }
+        return out;
+    }
+
+    private boolean initial(int j) {
+        String t = tok.get(j).text();
+        return INITIAL.matcher(t).matches() && j + 1 < tok.size() && nameWord(j + 1);
+    }
+
+    private List<Cap> personList(int i, Sentence s) {
+        List<Item> items = new ArrayList<>();
+        int j = i;
+        int end = i;
+        while (j < s.to()) {
+            int k = j;
+            int skipped = 0;
+            while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).norm().equals("and") && skipped < 2) {
+                k++;
+                skipped++;
+            }
+            List<Cap> p = personCandidates("PERSON", k, s, false, false);
+            if (p.isEmpty())
+                break;
+            Cap pc = p.get(0);
+            j = pc.to();
+            String character = null;
+            if (j < s.to() && tok.get(j).norm().equals("as")) {
+                int c = j + 1;
+                if (c < s.to() && Set.of("the", "a", "an", "her", "his", "their").contains(tok.get(c).norm()))
+                    c++;
+                for (int skip = 0; skip < 4 && c < s.to() && (tok.get(c).lower() && tok.get(c).word() && !tok.get(c).norm().equals("and")
+                        || tok.get(c).norm().equals(",") && c + 1 < s.to() && tok.get(c + 1).lower()); skip++)
+                    c++;
+                List<Cap> cc = characterCandidates(c, s, false);
+                if (!cc.isEmpty()) {
+                    character = (String) cc.get(0).value();
+                    j = cc.get(0).to();
+                }
+            }
+            if (!blocked(pc.from(), pc.to()))
+                items.add(new Item((Person) pc.value(), character));
+            end = j;
+            if (j < s.to() && tok.get(j).norm().equals(","))
+                j++;
+            if (j < s.to() && tok.get(j).norm().equals("and"))
+                j++;
+            if (j == end)
+                break;
+        }
+        return items.isEmpty() ? List.of() : List.of(new Cap("PERSONS", i, end, List.copyOf(items)));
+    }
+
+    private List<Cap> characterCandidates(int i, Sentence s, boolean first) {
+        if (!startsName(i, first))
+            return List.of();
+        int j = i;
+        while (j < s.to() && j - i < 6) {
+            if (characterWord(j, i)) {
+                j++;
+            } else if (j > i && j + 3 < s.to() + 1 && QUOTES.contains(tok.get(j).norm()) && j + 2 < s.to()
+                    && tok.get(j + 1).capitalised() && QUOTES.contains(tok.get(j + 2).norm()) && j + 3 < s.to() && characterWord(j + 3, i)) {
+                j += 3; // a quoted nickname inside the name
+            } else {
+                break;
+            }
+        }
+        int end = j;
+        if (end == i || isSelf(i))
+            return List.of();
+        if (end < s.to() && tok.get(end).possessive()) {
+            // "as Rain's ex Tyler", "as Apollo's widow Mary Anne Creed": the character is the name after the noun.
+            int k = end + 1, lower = 0;
+            while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && lower < 3) {
+                k++;
+                lower++;
+            }
+            if (lower > 0 && k + 1 < s.to() && tok.get(k).norm().equals(","))
+                k++;
+            if (lower == 0 || k >= s.to() || !tok.get(k).capitalised())
+                return List.of();
+            List<Cap> inner = characterCandidates(k, s, false);
+            return inner.isEmpty() ? List.of() : List.of(new Cap("CHARACTER", i, inner.get(0).to(), inner.get(0).value()));
+        }
+        if (end < s.to() - 2 && tok.get(end).text().equals("(") && tok.get(end + 1).year())
+            return List.of(); // a title, not a character
+        if (end < s.to() && filmnouns.contains(tok.get(end).norm()))
+            return List.of(); // "the Toy Story films"
+        Gazetteer.Match m = gazByStart.get(tok.get(i).start());
+        if (m != null && m.end() > tok.get(end - 1).end() && m.of(Kind.CHARACTER).isEmpty() && m.of(Kind.PERSON).isEmpty())
+            return List.of(); // part of a longer known title
+        if (resolving && confirmedKeys.contains(Words.key(text.substring(tok.get(i).start(), tok.get(end - 1).end()))))
+            return List.of(); // a person the text names, not a character
+        return List.of(new Cap("CHARACTER", i, end, text.substring(tok.get(i).start(), tok.get(end - 1).end())));
+    }
+
+    /** "Uhura, Sulu and Chekov": two or more characters. */
+    private List<Cap> characterList(int i, Sentence s) {
+        List<String> names = new ArrayList<>();
+        int j = i, end = i;
+        while (j < s.to()) {
+            List<Cap> c = characterCandidates(j, s, false);
+            if (c.isEmpty())
+                break;
+            names.add((String) c.get(0).value());
+            end = c.get(0).to();
+            j = end;
+            if (j < s.to() && tok.get(j).norm().equals(","))
+                j++;
+            if (j < s.to() && tok.get(j).norm().equals("and"))
+                j++;
+            if (j == end)
+                break;
+        }
+        return names.size() < 2 ? List.of() : List.of(new Cap("CHARACTERS", i, end, List.copyOf(names)));
+    }
+
+    private boolean characterWord(int j, int start) {
+        Token t = tok.get(j);
+        if (!t.capitalised())
+            return false;
+        String n = t.norm();
+        if (j == start && stopnames.contains(n) && !n.equals("mr.") && !n.equals("dr."))
+            return false;
+        return j == start || !stopnames.contains(n) || n.equals("of");
+    }
+
+    private List<Cap> filmCandidates(int i, Sentence s, boolean pair) {
+        List<Cap> out = new ArrayList<>();
+        int j = i;
+        if (j < s.to() && tok.get(j).norm().equals("the"))
+            j++;
+        // Ordinals: "the third John Wick film", "the third and fourth John Wick films"
+        int o1 = j < s.to() ? ordinals.indexOf(tok.get(j).norm()) : -1;
+        if (o1 >= 0) {
+            int k = j + 1;
+            int o2 = -1;
+            if (pair && k + 1 < s.to() && tok.get(k).norm().equals("and") && ordinals.contains(tok.get(k + 1).norm())) {
+                o2 = ordinals.indexOf(tok.get(k + 1).norm());
+                k += 2;
+            }
+            if (k < s.to()) {
+                Gazetteer.Match m = gazByStart.get(tok.get(k).start());
+                if (m != null && m.of(Kind.FRANCHISE).isPresent()) {
+                    int after = tokenEnding(m.end(), k);
+                    if (after < s.to() && filmnouns.contains(tok.get(after).norm())) {
+                        String f = m.of(Kind.FRANCHISE).get().iri();
+                        Optional<Entry> a = gaz.ordinal(f, o1 + 1);
+                        Optional<Entry> b = o2 >= 0 ? gaz.ordinal(f, o2 + 1) : Optional.empty();
+                        if (!pair && a.isPresent())
+                            out.add(new Cap("FILM", i, after + 1, a.get()));
+                        if (pair && a.isPresent() && b.isPresent())
+                            out.add(new Cap("FILMS", i, after + 1, List.of(a.get(), b.get())));
+                    }
+                }
+            }
+            return out;
+        }
+        Cap one = gazFilm(j, s);
+        if (one == null)
+            return out;
+        if (!pair)
+            return List.of(new Cap("FILM", i, one.to(), one.value()));
+        int k = one.to();
+        if (k < s.to() && tok.get(k).norm().equals("and")) {
+            int k2 = k + 1;
+            if (k2 < s.to() && tok.get(k2).norm().equals("the"))
+                k2++;
+            Cap two = gazFilm(k2, s);
+            if (two != null)
+                out.add(new Cap("FILMS", i, two.to(), List.of(one.value(), two.value())));
+        }
+        return out;
+    }
+
+    private Cap gazFilm(int j, Sentence s) {
+        if (j >= s.to())
+            return null;
+        Gazetteer.Match m = gazByStart.get(tok.get(j).start());
+        if (m == null)
+            return null;
+        List<Entry> films = m.entries().stream().filter(e -> e.kind() == Kind.FILM && !e.iri().equals(film.id())).toList();
+        if (films.isEmpty())
+            return null;
+        int end = tokenEnding(m.end(), j);
+        Entry pick = films.get(0);
+        if (end + 2 < s.to() && tok.get(end).text().equals("(") && tok.get(end + 1).year() && tok.get(end + 2).text().equals(")")) {
+            int y = Integer.parseInt(tok.get(end + 1).text());
+            pick = films.stream().filter(f -> f.year() != null && f.year() == y).findFirst().orElse(pick);
+            end += 3;
+        }
+        return new Cap("FILM", j, end, pick);
+    }
+
+    private List<Cap> franchiseCandidates(int i) {
+        Gazetteer.Match m = gazByStart.get(tok.get(i).start());
+        if (m == null || m.of(Kind.FRANCHISE).isEmpty())
+            return List.of();
+        return List.of(new Cap("FRANCHISE", i, tokenEnding(m.end(), i), m.of(Kind.FRANCHISE).get()));
+    }
+
+    private List<Cap> orgCandidates(String slot, int i, Sentence s) {
+        if (!tok.get(i).word() || tok.get(i).lower() || CREDIT_WORDS.contains(tok.get(i).norm()))
+            return List.of();
+        int j = i;
+        while (j < s.to() && !orgStop(j))
+            j++;
+        List<Cap> out = new ArrayList<>();
+        for (int end = j; end > i; end--)
+            out.add(new Cap(slot, i, end, text.substring(tok.get(i).start(), tok.get(end - 1).end())));
+        return out;
+    }
+
+    private boolean orgStop(int j) {
+        Token t = tok.get(j);
+        String n = t.norm();
+        if (n.equals(",") && j + 1 < tok.size() && Set.of("ltd.", "ltd", "inc.", "inc", "llc", "plc").contains(tok.get(j + 1).norm()))
+            return false; // "Toho Co., Ltd."
+        if (n.equals("via") || n.equals("|") || n.equals(",") || n.equals(";") || n.equals("(") || n.equals(")"))
+            return true;
+        return n.equals("/") && j > 0 && tok.get(j - 1).end() < t.start();
+    }
+
+    private List<Cap> apposCandidates(int i, Sentence s) {
+        List<Cap> out = new ArrayList<>();
+        out.add(new Cap("APPOS", i, i, null));
+        if (tok.get(i).norm().equals(",") && i + 1 < s.to() && !Set.of("and", "but", "or", "while").contains(tok.get(i + 1).norm())) {
+            int j = i + 1;
+            int depth = 0;
+            while (j < s.to() && j - i <= 24) {
+                String n = tok.get(j).norm();
+                if (n.equals("("))
+                    depth++;
+                else if (n.equals(")"))
+                    depth--;
+                else if (n.equals(",") && depth <= 0) {
+                    out.add(new Cap("APPOS", i, j + 1, null));
+                    break;
+                }
+                j++;
+            }
+        }
+        return out;
+    }
+
+    /** Letters end with a valediction line ("With love,") and a line with only the author's name. */
+    private List<Raw> valedictions() {
+        List<Raw> out = new ArrayList<>();
+        List<int[]> lines = analysis.lines();
+        String previous = null;
+        for (int[] line : lines) {
+            String l = text.substring(line[0], line[1]).strip();
+            if (l.isEmpty())
+                continue;
+            if (previous != null) {
+                String v = Token.normalise(previous).replaceAll("[,.!]+$", "").strip();
+                boolean valediction = rules.cues("valedictions").stream().anyMatch(p -> String.join(" ", p).equals(v));
+                Integer from = tokenAtChar.get(line[0] + text.substring(line[0], line[1]).indexOf(l));
+                if (valediction && from != null) {
+                    Sentence s = analysis.sentences().get(tok.get(from).sentence());
+                    for (Cap c : personCandidates("PERSON", from, s, false, false))
+                        if (c.to() == s.to() && s.end() >= line[0] + text.substring(line[0], line[1]).stripTrailing().length())
+                            out.add(new Raw("reviewedBy", 0.85, from, c.to(), List.of(c)));
+                }
+            }
+            previous = l;
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Statements
+
+    private record Fact(String predicate, String object, String objectId, Kind kind, boolean known, String character,
+                        String characterId, boolean characterKnown, String via, String viaId, boolean viaKnown,
+                        int from, int to, double confidence) {}
+
+    private Extraction build(List<Raw> raws) {
+        List<Fact> facts = new ArrayList<>();
+        Map<String, Double> franchiseScore = new HashMap<>();
+        Map<String, Fact> franchiseEvidence = new HashMap<>();
+        List<Raw> spinOffs = new ArrayList<>();
+        for (Raw r : raws) {
+            int from = tok.get(r.from()).start(), to = tok.get(r.to() - 1).end();
+            switch (r.relation()) {
+                case "directedBy", "reviewedBy" -> {
+                    for (Cap c : r.caps())
+                        if (c.value() instanceof Person p && !(r.confidence() < WEAK && tainted.contains(p.name())))
+                            facts.add(personFact(r.relation(), p, null, from, to, r.confidence()));
+                }
+                case "starring" -> {
+                    List<Person> persons = new ArrayList<>();
+                    List<String> chars = new ArrayList<>();
+                    List<Item> listed = new ArrayList<>();
+                    for (Cap c : r.caps()) {
+                        if (c.value() instanceof Person p)
+                            persons.add(p);
+                        else if (c.slot().equals("CHARACTER"))
+                            chars.add((String) c.value());
+                        else if (c.slot().equals("CHARACTERS"))
+                            for (Object o : (List<?>) c.value())
+                                chars.add((String) o);
+                        else if (c.value() instanceof List<?> items)
+                            for (Object o : items)
+                                if (o instanceof Item it)
+                                    listed.add(it);
+                    }
+                    if (!listed.isEmpty() && chars.size() == listed.size() && listed.stream().allMatch(it -> it.character() == null)) {
+                        // "A, B and the late C round out the crew as X, Y and Z"
+                        for (int k = 0; k < listed.size(); k++)
+                            facts.add(personFact("starring", listed.get(k).person(), chars.get(k), from, to, r.confidence()));
+                    } else {
+                        for (Item it : listed)
+                            facts.add(personFact("starring", it.person(), it.character(), from, to, r.confidence()));
+                    }
+                    for (int k = 0; k < persons.size(); k++) {
+                        String ch = chars.size() == persons.size() ? chars.get(k) : persons.size() == 1 && !chars.isEmpty() ? chars.get(0) : null;
+                        facts.add(personFact("starring", persons.get(k), ch, from, to, r.confidence()));
+                    }
+                }
+                case "creditedTo" -> {
+                    String org = null, via = null;
+                    for (Cap c : r.caps()) {
+                        if (c.slot().equals("ORG"))
+                            org = (String) c.value();
+                        if (c.slot().equals("VIA"))
+                            via = (String) c.value();
+                    }
+                    if (org != null) {
+                        Entry oe = orgEntry(org), ve = via == null ? null : orgEntry(via);
+                        facts.add(new Fact("creditedTo", oe != null ? oe.label() : org, oe != null ? oe.iri() : Iris.resource(Kind.ORGANIZATION, Slugs.of(org)),
+                                Kind.ORGANIZATION, oe != null, null, null, false, via == null ? null : ve != null ? ve.label() : via,
+                                via == null ? null : ve != null ? ve.iri() : Iris.resource(Kind.ORGANIZATION, Slugs.of(via)), ve != null,
+                                from, to, r.confidence()));
+                    }
+                }
+                case "partOfFranchise" -> {
+                    for (Cap c : r.caps())
+                        if (c.value() instanceof Entry f && f.kind() == Kind.FRANCHISE)
+                            franchiseVote(franchiseScore, franchiseEvidence, f, 2, from, to, r.confidence());
+                }
+                case "spinOffOf" -> {
+                    spinOffs.add(r);
+                    for (Cap c : r.caps())
+                        if (c.value() instanceof Entry f && f.kind() == Kind.FRANCHISE)
+                            franchiseVote(franchiseScore, franchiseEvidence, f, 2, from, to, r.confidence());
+                }
+                case "setAfter", "setBefore", "setBetween" -> {
+                    List<Entry> films = new ArrayList<>();
+                    for (Cap c : r.caps()) {
+                        if (c.value() instanceof Entry e)
+                            films.add(e);
+                        else if (c.value() instanceof List<?> l)
+                            for (Object o : l)
+                                films.add((Entry) o);
+                    }
+                    if (r.relation().equals("setBetween") && films.size() == 2) {
+                        facts.add(filmFact("setAfter", films.get(0), from, to, r.confidence()));
+                        facts.add(filmFact("setBefore", films.get(1), from, to, r.confidence()));
+                    } else if (!r.relation().equals("setBetween") && films.size() == 1) {
+                        facts.add(filmFact(r.relation(), films.get(0), from, to, r.confidence()));
+                    }
+                    for (Entry f : films)
+                        if (f.franchise() != null)
+                            gaz.entry(f.franchise()).ifPresent(fr -> franchiseVote(franchiseScore, franchiseEvidence, fr, 2, from, to, Math.min(0.8, r.confidence())));
+                }
+                default -> { }
+            }
+        }
+        // The franchise named inside the film's own title ("Rogue One: A Star Wars Story"), or the graph's own knowledge.
+        Evidence titleEv = film.evidence();
+        for (Gazetteer.Match m : gazByStart.values()) {
+            if (m.start() >= titleEv.start() && m.end() <= titleEv.end() && m.of(Kind.FRANCHISE).isPresent())
+                franchiseVote(franchiseScore, franchiseEvidence, m.of(Kind.FRANCHISE).get(), 3, titleEv.start(), titleEv.end(), 0.85);
+        }
+        if (film.inGraph()) {
+            Optional<Entry> known = gaz.entry(film.id()).map(Entry::franchise).flatMap(gaz::entry);
+            if (known.isPresent()) {
+                Entry f = known.get();
+                franchiseScore.merge(f.iri(), 5.0, Double::sum);
+                // The graph already says so; the text's evidence is the title when it names the franchise ("Mad Max: Fury Road").
+                String title = " " + Words.key(titleEv.text()) + " ";
+                if (title.contains(" " + Words.key(f.label()) + " ")) {
+                    Fact fact = new Fact("partOfFranchise", f.label(), f.iri(), Kind.FRANCHISE, true, null, null, false, null, null, false,
+                            titleEv.start(), titleEv.end(), 0.85);
+                    franchiseEvidence.merge(f.iri(), fact, (a, b) -> b.confidence() > a.confidence() ? b : a);
+                }
+            }
+        }
+        String franchise = franchiseScore.entrySet().stream().filter(e -> franchiseEvidence.containsKey(e.getKey()))
+                .max(Comparator.comparingDouble((Map.Entry<String, Double> e) -> e.getValue()).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+        // A character the graph knows from another franchise only is a namesake ("Eve" in a Bond film is not Eve Macarro).
+        String filmFranchise = film.inGraph() ? gaz.entry(film.id()).map(Entry::franchise).orElse(franchise) : franchise;
+        for (int k = 0; k < facts.size(); k++) {
+            Fact f = facts.get(k);
+            if (f.characterKnown()) {
+                Set<String> in = gaz.franchisesOf(f.characterId());
+                if (!in.isEmpty() && (filmFranchise == null || !in.contains(filmFranchise)))
+                    facts.set(k, new Fact(f.predicate(), f.object(), f.objectId(), f.kind(), f.known(), f.character(),
+                            Iris.resource(Kind.CHARACTER, Slugs.of(f.character())), false, f.via(), f.viaId(), f.viaKnown(),
+                            f.from(), f.to(), f.confidence()));
+            }
+        }
+        if (franchise != null) {
+            facts.add(franchiseEvidence.get(franchise));
+            for (Raw r : spinOffs) {
+                int after = r.to();
+                if (r.caps().isEmpty() && after + 1 < tok.size() && tok.get(after).norm().equals(",") && tok.get(after + 1).capitalised()
+                        && tok.get(after + 1).sentence() == tok.get(r.from()).sentence() && !isSelf(after + 1))
+                    continue; // the spin-off is another film, named right after
+
+                Entry target = r.caps().stream().map(Cap::value).filter(v -> v instanceof Entry).map(v -> (Entry) v).findFirst()
+                        .orElseGet(() -> gaz.entry(franchise).orElseThrow());
+                facts.add(new Fact("spinOffOf", target.label(), target.iri(), target.kind(), true, null, null, false, null, null, false,
+                        tok.get(r.from()).start(), tok.get(r.to() - 1).end(), r.confidence()));
+            }
+        }
+        return assemble(facts);
+    }
+
+    private void franchiseVote(Map<String, Double> score, Map<String, Fact> evidence, Entry f, double weight, int from, int to, double conf) {
+        score.merge(f.iri(), weight, Double::sum);
+        Fact fact = new Fact("partOfFranchise", f.label(), f.iri(), Kind.FRANCHISE, true, null, null, false, null, null, false, from, to, conf);
+        evidence.merge(f.iri(), fact, (a, b) -> b.confidence() > a.confidence() || b.confidence() == a.confidence() && b.from() < a.from() ? b : a);
+    }
+
+    private Entry orgEntry(String name) {
+        return gaz.lookup(name).stream().filter(e -> e.kind() == Kind.ORGANIZATION || e.kind() == Kind.PERSON).findFirst().orElse(null);
+    }
+
+    private Fact personFact(String predicate, Person p, String character, int from, int to, double conf) {
+        double c = p.expanded() ? conf * 0.95 : conf;
+        String charId = null;
+        String charLabel = character;
+        boolean charKnown = false;
+        if (character != null) {
+            Optional<Entry> ce = gaz.lookup(character, Kind.CHARACTER);
+            charKnown = ce.isPresent();
+            charId = ce.map(Entry::iri).orElseGet(() -> Iris.resource(Kind.CHARACTER, Slugs.of(character)));
+        }
+        return new Fact(predicate, p.name(), p.iri(), Kind.PERSON, p.known(), charLabel, charId, charKnown, null, null, false, from, to, c);
+    }
+
+    private Fact filmFact(String predicate, Entry f, int from, int to, double conf) {
+        return new Fact(predicate, f.label(), f.iri(), Kind.FILM, true, null, null, false, null, null, false, from, to, conf);
+    }
+
+    private Extraction assemble(List<Fact> facts) {
+        // One statement per predicate and object (and character): the most confident, then the earliest.
+        Map<String, Fact> best = new LinkedHashMap<>();
+        facts.sort(Comparator.comparingInt(Fact::from));
+        for (Fact f : facts) {
+            if (f.objectId() != null && f.objectId().equals(film.id()))
+                continue;
+            String key = f.predicate() + " " + f.objectId() + " " + f.characterId();
+            best.merge(key, f, (a, b) -> b.confidence() > a.confidence() || b.via() != null && a.via() == null ? b : a);
+        }
+        Set<String> withCharacter = new HashSet<>();
+        Map<String, List<Fact>> charactersOf = new HashMap<>();
+        Set<String> directors = new HashSet<>();
+        for (Fact f : best.values()) {
+            if (f.predicate().equals("starring") && f.characterId() != null) {
+                withCharacter.add(f.objectId());
+                charactersOf.computeIfAbsent(f.objectId(), k -> new ArrayList<>()).add(f);
+            }
+            if (f.predicate().equals("directedBy"))
+                directors.add(f.objectId());
+        }
+        Set<String> viaKnownFor = new HashSet<>();
+        for (Fact f : best.values())
+            if (f.predicate().equals("creditedTo") && f.via() != null)
+                viaKnownFor.add(f.objectId());
+        List<Statement> statements = new ArrayList<>();
+        Map<String, NewName> newNames = new LinkedHashMap<>();
+        if (!film.inGraph())
+            newNames.put(film.id(), new NewName(film.id(), Kind.FILM.segment(), film.title()));
+        Set<String> reviewers = new HashSet<>();
+        for (Fact f : best.values())
+            if (f.predicate().equals("reviewedBy"))
+                reviewers.add(f.objectId());
+        List<Fact> ordered = new ArrayList<>(best.values());
+        ordered.sort(Comparator.comparingInt(ExtractionRun::order).thenComparingInt(Fact::from));
+        for (Fact f : ordered) {
+            if (f.predicate().equals("starring") && f.characterId() == null
+                    && (withCharacter.contains(f.objectId()) || directors.contains(f.objectId())))
+                continue;
+            if (f.predicate().equals("starring") && f.characterId() != null && charactersOf.get(f.objectId()).stream()
+                    .anyMatch(o -> o != f && o.character().length() > f.character().length() && EvalScore.sameCharacter(o.character(), f.character())))
+                continue; // "Ehrenreich's Han" after "Alden Ehrenreich plays Han Solo"
+            if (f.predicate().equals("starring") && reviewers.contains(f.objectId()))
+                continue;
+            if (f.predicate().equals("creditedTo") && f.via() == null && viaKnownFor.contains(f.objectId()))
+                continue;
+            if (!f.known())
+                newNames.putIfAbsent(f.objectId(), new NewName(f.objectId(), f.kind().segment(), f.object()));
+            if (f.characterId() != null && !f.characterKnown())
+                newNames.putIfAbsent(f.characterId(), new NewName(f.characterId(), Kind.CHARACTER.segment(), f.character()));
+            if (f.viaId() != null && !f.viaKnown())
+                newNames.putIfAbsent(f.viaId(), new NewName(f.viaId(), Kind.ORGANIZATION.segment(), f.via()));
+            boolean image = f.predicate().equals("creditedTo");
+            statements.add(new Statement(image ? "feature image" : subjectDisplay, f.predicate(), f.object(), f.character(), f.via(),
+                    Evidence.of(text, f.from(), f.to()), round(f.confidence()), image ? null : film.id(), f.objectId(),
+                    f.characterId(), f.viaId()));
+        }
+        return new Extraction(film, statements, List.copyOf(newNames.values()));
+    }
+
+    private static int order(Fact f) {
+        return switch (f.predicate()) {
+            case "partOfFranchise" -> 0;
+            case "spinOffOf" -> 1;
+            case "setAfter" -> 2;
+            case "setBefore" -> 3;
+            case "directedBy" -> 4;
+            case "starring" -> 5;
+            case "reviewedBy" -> 6;
+            default -> 7;
+        };
+    }
+
+    private static double round(double d) {
+        return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,47 @@
+package org.reelgraph.extract;
+
+import java.util.Locale;
+
+/**
+ * A token of the review with its offsets, OpenNLP part of speech (Universal Dependencies tags) and
+ * lemma. {@code norm} is lower case with typographic apostrophes and dashes made plain.
+ */
+record Token(String text, int start, int end, String pos, String lemma, int sentence, int line, String norm) {
+    Token(String text, int start, int end, String pos, String lemma, int sentence, int line) {
+        this(text, start, end, pos, lemma, sentence, line, normalise(text));
+    }
+
+    static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2013', '-').replace('\u2014', '-');
+    }
+
+    boolean capitalised() {
+        if (text.isEmpty())
+            return false;
+        char c = text.charAt(0);
+        return Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+
+    boolean lower() {
+        return !text.isEmpty() && Character.isLowerCase(text.charAt(0));
+    }
+
+    boolean word() {
+        return !text.isEmpty() && Character.isLetterOrDigit(text.charAt(0));
+    }
+
+    boolean possessive() {
+        String n = norm();
+        return n.equals("'s") || n.equals("'");
+    }
+
+    boolean year() {
+        if (text.length() != 4)
+            return false;
+        for (int i = 0; i < 4; i++)
+            if (!Character.isDigit(text.charAt(i)))
+                return false;
+        int y = Integer.parseInt(text);
+        return y >= 1880 && y <= 2100;
+    }
+}
