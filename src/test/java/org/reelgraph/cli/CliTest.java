@@ -154,6 +154,31 @@ class CliTest {
     }
 
     @Test
+    void ingestExtractsAReviewIntoItsGraphAndRefusesRdf() throws IOException {
+        loadProject();
+        Path review = Files.writeString(tmp.resolve("chapter-4-take.txt"),
+                "John Wick: Chapter 4 (2023) is a marvel. Director Chad Stahelski outdoes himself.\n\nReview by Sam Torres\n");
+        Run ingest = run("ingest", "--db", db(), review.toString());
+        assertEquals(0, ingest.exit(), ingest.err());
+        assertTrue(ingest.err().contains("<https://w3id.org/reelgraph/graph/review/chapter-4-take>"), ingest.err());
+        Run query = run("query", "--db", db(), "--format", "csv", "SELECT ?d { GRAPH <https://w3id.org/reelgraph/graph/review/chapter-4-take> "
+                + "{ <https://w3id.org/reelgraph/id/film/john-wick-chapter-4-2023> <https://w3id.org/reelgraph/ontology#directedBy> ?d } }");
+        assertEquals("d\r\nhttps://w3id.org/reelgraph/id/person/chad-stahelski\r\n", query.out());
+        Run rdf = run("ingest", "--db", db(), "data/john-wick.ttl");
+        assertEquals(1, rdf.exit());
+        assertTrue(rdf.err().contains("not a review text"), rdf.err());
+    }
+
+    @Test
+    void extractPrintsTheSeedStatementsWithEvidence() {
+        Run extract = run("extract", "seeds/ballerina-2025-review.txt");
+        assertEquals(0, extract.exit(), extract.err());
+        assertTrue(extract.out().contains("\"predicate\" : \"directedBy\""), extract.out());
+        assertTrue(extract.out().contains("\"text\" : \"Director Len Wiseman\""), extract.out());
+        assertTrue(!extract.out().contains("Chad Stahelski"), "the rumour stays out");
+    }
+
+    @Test
     void dumpWritesEveryTripleOfTheUnion() {
         loadProject();
         Path out = tmp.resolve("dump.nt");
