@@ -60,7 +60,12 @@ final class ServeCommand implements Callable<Integer> {
                 .build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            store.close();
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                // Requests cut off by the stop still hold read transactions; committed data is safe on disk.
+                log.warn("store not closed cleanly ({}); TDB2 recovers on the next start", e.getMessage());
+            }
         }, "reelgraph-shutdown"));
         log.info("reelgraph on http://{}:{}/  store: {}, {} triples ({}); write token {}; started in {} ms",
                 host, server.port(), store.description(), store.unionSize(), loaded, token.origin(),
