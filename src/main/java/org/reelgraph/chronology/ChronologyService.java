@@ -42,6 +42,15 @@ public final class ChronologyService {
         return chronology(new Request(franchiseSlug, order));
     }
 
+    /** Story and release order from one read of the franchise (what the published graph holds). */
+    public Optional<List<Answer>> bothOrders(String franchiseSlug) {
+        return catalog.chronologyInput(franchiseSlug, false).map(input -> java.util.Arrays.stream(Order.values())
+                .map(order -> {
+                    ChronologyResult result = Chronology.order(input.films(), input.edges(), order);
+                    return new Answer(input.franchise(), order.id(), result.entries(), result.conflicts(), List.of(), result.dropped());
+                }).toList());
+    }
+
     public Optional<Answer> chronology(Request request) {
         return catalog.chronologyInput(request.franchiseSlug(), request.allKinds()).map(input -> {
             List<PlacementEdge> edges = request.sources().isEmpty() ? input.edges()

@@ -55,11 +55,10 @@ public final class PublishedChronology {
         }
         ChronologyService service = new ChronologyService(catalog);
         for (String slug : franchises) {
-            for (Order order : Order.values()) {
-                Node chronology = chronologyNode(slug, order);
-                remove(dsg, chronology);
-                service.chronology(slug, order).ifPresent(answer -> add(dsg, chronology, answer));
-            }
+            for (Order order : Order.values())
+                remove(dsg, chronologyNode(slug, order));
+            service.bothOrders(slug).ifPresent(answers -> answers.forEach(answer ->
+                    add(dsg, chronologyNode(slug, Order.parse(answer.order()).orElseThrow()), answer)));
         }
     }
 
