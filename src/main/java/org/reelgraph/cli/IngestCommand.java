@@ -1,15 +1,10 @@
 package org.reelgraph.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.reelgraph.load.LoadReport;
-import org.reelgraph.load.Loader;
-import org.reelgraph.load.ShapesCheck;
 import org.reelgraph.load.Source;
-import org.reelgraph.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -36,11 +31,7 @@ final class IngestCommand implements Callable<Integer> {
         for (Source source : sources)
             if (!source.review())
                 throw new BadInputException(source.name() + ": not a review text (.txt); load RDF files with ./reelgraph load");
-        try (Store store = storeOptions.open(home)) {
-            LoadReport report = new Loader(store, ShapesCheck.of(home.sources()), Clock.systemUTC()).load(sources);
-            var err = spec.commandLine().getErr();
-            report.graphs().forEach(g -> err.printf("%s -> <%s>: %,d triples%n", g.source(), g.graph(), g.triples()));
-        }
+        LoadCommand.loadAndReport(home, storeOptions, sources, spec.commandLine().getErr());
         return Main.OK;
     }
 }

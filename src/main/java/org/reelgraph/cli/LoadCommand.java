@@ -1,5 +1,6 @@
 package org.reelgraph.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.reelgraph.load.LoadReport;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ShapesCheck;
+import org.reelgraph.load.Source;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,13 +33,16 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectHome home = ProjectHome.fromEnvironment();
+        loadAndReport(home, storeOptions, home.sources().of(files), spec.commandLine().getErr());
+        return Main.OK;
+    }
+
+    /** Loads the sources in one transaction and prints a line per graph (shared with {@code ingest}). */
+    static void loadAndReport(ProjectHome home, StoreOptions storeOptions, List<Source> sources, PrintWriter err) {
         try (Store store = storeOptions.open(home)) {
-            LoadReport report = new Loader(store, ShapesCheck.of(home.sources()), Clock.systemUTC())
-                    .load(home.sources().of(files));
-            var err = spec.commandLine().getErr();
+            LoadReport report = new Loader(store, ShapesCheck.of(home.sources()), Clock.systemUTC()).load(sources);
             report.graphs().forEach(g -> err.printf("%s -> <%s>: %,d triples%n", g.source(), g.graph(), g.triples()));
             err.printf("loaded %,d triples into %d graphs in %d ms%n", report.triples(), report.graphs().size(), report.elapsed().toMillis());
         }
-        return Main.OK;
     }
 }

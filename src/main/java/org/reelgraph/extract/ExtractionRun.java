@@ -765,10 +765,7 @@ final class ExtractionRun {
             if (!blocked(pc.from(), pc.to()))
                 items.add(new Item((Person) pc.value(), character));
             end = j;
-            if (j < s.to() && tok.get(j).norm().equals(","))
-                j++;
-            if (j < s.to() && tok.get(j).norm().equals("and"))
-                j++;
+            j = afterListSeparator(j, s);
             if (j == end)
                 break;
         }
@@ -818,6 +815,15 @@ final class ExtractionRun {
         return List.of(new Cap("CHARACTER", i, end, text.substring(tok.get(i).start(), tok.get(end - 1).end())));
     }
 
+    /** Past the ", " and "and" that join the items of a list. */
+    private int afterListSeparator(int j, Sentence s) {
+        if (j < s.to() && tok.get(j).norm().equals(","))
+            j++;
+        if (j < s.to() && tok.get(j).norm().equals("and"))
+            j++;
+        return j;
+    }
+
     /** "Uhura, Sulu and Chekov": two or more characters. */
     private List<Cap> characterList(int i, Sentence s) {
         List<String> names = new ArrayList<>();
@@ -829,10 +835,7 @@ final class ExtractionRun {
             names.add((String) c.get(0).value());
             end = c.get(0).to();
             j = end;
-            if (j < s.to() && tok.get(j).norm().equals(","))
-                j++;
-            if (j < s.to() && tok.get(j).norm().equals("and"))
-                j++;
+            j = afterListSeparator(j, s);
             if (j == end)
                 break;
         }
