@@ -2,7 +2,8 @@
 # Dump benchmark (issue 7): N-Triples dump of a store of N synthetic triples under -Xmx256m.
 #   bench/dump.sh [TRIPLES]     (default 10000000)
 # Needs target/reelgraph.jar (./reelgraph --help builds it). Work files go to ${BENCH_DIR:-/tmp/reelgraph-bench};
-# BENCH_REUSE=1 keeps a store generated and loaded there by an earlier run.
+# BENCH_REUSE=1 keeps a store generated and loaded there by an earlier run; BENCH_FORMATS="nt" picks the
+# command-line dumps to time (empty: only the service part).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 triples=${1:-10000000}
@@ -15,7 +16,7 @@ if [ "${BENCH_REUSE:-0}" != 1 ] || [ ! -d "$work/tdb2" ]; then
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1)"
 
-for format in nt nq ttl; do
+for format in ${BENCH_FORMATS-nt nq ttl}; do
   /usr/bin/time -f "%e s elapsed, %M KiB max resident" -o "$work/time.txt" \
     java -Xmx256m -jar "$jar" dump --db "$work/tdb2" --format "$format" --out "$work/dump.$format" 2> "$work/dump.log"
   written=$(grep -o 'wrote [0-9,]*' "$work/dump.log" | tr -dc 0-9)

@@ -31,7 +31,7 @@ public final class Chronology {
     public enum OnConflict {
         /** Report the cycles; no story order (HTTP 409, exit 3). */
         REPORT,
-        /** Drop the lowest-confidence edge of each cycle until none is left, and say which were dropped. */
+        /** Drop the weakest placement of each cycle (its best source has the lowest confidence) until none is left, and say which. */
         SKIP_WEAKEST
     }
 
@@ -53,9 +53,15 @@ public final class Chronology {
             if (!result.hasConflicts() || onConflict == OnConflict.REPORT)
                 return new ChronologyResult(result.entries(), result.conflicts(), dropped);
             for (ChronologyResult.Conflict conflict : result.conflicts()) {
-                PlacementEdge weakest = conflict.edges().stream().min(WEAKEST_FIRST).orElseThrow();
-                relevant.remove(weakest);
-                dropped.add(weakest);
+                // A placement is as strong as its best source: drop the weakest placement of the cycle
+                // with every statement of it, never a statement another source repeats.
+                Map<List<String>, List<PlacementEdge>> placements = new LinkedHashMap<>();
+                conflict.edges().forEach(e -> placements.computeIfAbsent(List.of(e.earlier(), e.later()), k -> new ArrayList<>()).add(e));
+                List<PlacementEdge> weakest = placements.values().stream()
+                        .min(Comparator.comparing((List<PlacementEdge> statements) -> statements.stream().max(WEAKEST_FIRST).orElseThrow(), WEAKEST_FIRST))
+                        .orElseThrow();
+                relevant.removeAll(weakest);
+                dropped.addAll(weakest);
             }
         }
     }

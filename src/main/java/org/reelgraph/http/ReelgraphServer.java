@@ -217,7 +217,12 @@ public final class ReelgraphServer {
                 // Javalin's own errors (no route, wrong method) as problem documents too.
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemException.body(
                         e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
-                        e.getStatus() == 404 ? "Nothing at " + ctx.method() + " " + ctx.path() + ". See / for the endpoints." : e.getMessage(),
+                        switch (e.getStatus()) {
+                            case 404 -> "Nothing at " + ctx.method() + " " + ctx.path() + ". See / for the endpoints.";
+                            case 413 -> "The request body is larger than this endpoint takes (" + MAX_REVIEW_BYTES
+                                    + " bytes for a review): send one review as plain text.";
+                            default -> e.getMessage();
+                        },
                         ctx.path(), Map.of())));
             });
         }

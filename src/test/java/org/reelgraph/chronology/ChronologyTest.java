@@ -75,6 +75,18 @@ class ChronologyTest {
     }
 
     @Test
+    void skipWeakestDropsTheWeakestPlacementNotAStatementAnotherSourceRepeats() {
+        List<PlacementEdge> edges = new ArrayList<>(JOHN_WICK_EDGES);
+        // A review repeats the curated "Ballerina after Chapter 3" (0.9) and wrongly puts Ballerina after Chapter 4 (0.95).
+        edges.add(new PlacementEdge("bal", PlacementEdge.SET_AFTER, "jw3", "g:review", "set between", 0.9));
+        edges.add(new PlacementEdge("bal", PlacementEdge.SET_AFTER, "jw4", "g:review", "after Chapter 4", 0.95));
+        var result = Chronology.order(JOHN_WICK, edges, Order.STORY, Chronology.OnConflict.SKIP_WEAKEST);
+        assertFalse(result.hasConflicts());
+        assertEquals(List.of("jw1", "jw2", "jw3", "bal", "jw4"), ids(result));
+        assertEquals(List.of("after Chapter 4"), result.dropped().stream().map(PlacementEdge::quote).toList());
+    }
+
+    @Test
     void aFilmSetAfterItselfIsAConflict() {
         var result = Chronology.order(List.of(JW1), List.of(after("jw1", "jw1")), Order.STORY);
         assertEquals(1, result.conflicts().size());
