@@ -67,8 +67,8 @@ final class ServeCommand implements Callable<Integer> {
                 log.warn("store not closed cleanly ({}); TDB2 recovers on the next start", e.getMessage());
             }
         }, "reelgraph-shutdown"));
-        log.info("reelgraph on http://{}:{}/  store: {}, {} triples ({}); write token {}; started in {} ms",
-                host, server.port(), store.description(), store.unionSize(), loaded, token.origin(),
+        log.info("reelgraph on http://{}:{}/  store: {}, {} statements ({}); write token {}; started in {} ms",
+                host, server.port(), store.description(), store.quadCount(), loaded, token.origin(),
                 (System.nanoTime() - start) / 1_000_000);
         server.join();
         return Main.OK;

@@ -25,7 +25,7 @@ import org.reelgraph.vocab.Prefixes;
  */
 public final class DumpWriter {
     /** Lines per sorted run (~150 bytes each); at most two runs are in memory at once. */
-    private static final int RUN_SIZE = 100_000;
+    private static final int RUN_SIZE = 50_000;
 
     private final Store store;
 

@@ -48,7 +48,7 @@ final class CorsForReads implements Filter {
 
     /** The SPARQL endpoint name of a request under the dataset ({@code sparql}, {@code query}, ...), else "-". */
     private static String endpoint(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Requests.path(request);
         if (path.equals(ReelgraphServer.DATASET))
             return "";
         return path.startsWith(ReelgraphServer.DATASET + "/") ? path.substring(ReelgraphServer.DATASET.length() + 1) : "-";

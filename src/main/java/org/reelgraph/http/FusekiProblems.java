@@ -38,7 +38,7 @@ final class FusekiProblems implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Requests.path(request);
         if (request.getContentLengthLong() > maxBody) {
             write(response, 413, "Content Too Large", "The request body has " + request.getContentLengthLong()
                     + " bytes; this server takes at most " + maxBody + " (--max-body). Split the upload or load the file with ./reelgraph load.", path);

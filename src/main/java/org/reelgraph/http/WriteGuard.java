@@ -32,7 +32,7 @@ final class WriteGuard implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Requests.path(request);
         String endpoint = path.length() > datasetPath.length() ? path.substring(datasetPath.length()).replaceFirst("^/", "") : "";
         boolean read = SparqlRequests.isRead(request.getMethod(), endpoint, request.getContentType(),
                 request.getParameter("query") != null, request.getParameter("update") != null);

@@ -69,12 +69,12 @@ final class Tdb2Store implements Store {
 
     /**
      * TDB2's default node caches (1,000,000 + 200,000 entries, roughly 230 bytes each) need about
-     * 270 MB of heap once warm: more than a 256 MB service has. Size them to a third of the heap,
-     * never above the defaults.
+     * 270 MB of heap once warm: more than a 256 MB service has. Size them to a quarter of the heap,
+     * never above the defaults; the rest is for requests, sorting dumps and the web stack.
      */
     private static StoreParams cacheSizedForHeap() {
         StoreParams defaults = StoreParams.getDftStoreParams();
-        long entries = Runtime.getRuntime().maxMemory() / 3 / 230;
+        long entries = Runtime.getRuntime().maxMemory() / 4 / 230;
         return StoreParams.builder(defaults)
                 .nodeId2NodeCacheSize((int) Math.min(defaults.getNodeId2NodeCacheSize(), entries * 5 / 6))
                 .node2NodeIdCacheSize((int) Math.min(defaults.getNode2NodeIdCacheSize(), entries / 6))
