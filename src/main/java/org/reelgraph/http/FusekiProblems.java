@@ -39,13 +39,20 @@ final class FusekiProblems implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String path = Requests.path(request);
+        String tooLarge = " bytes; this server takes at most " + maxBody + " (--max-body). Split the upload or load the file with ./reelgraph load.";
         if (request.getContentLengthLong() > maxBody) {
-            write(response, 413, "Content Too Large", "The request body has " + request.getContentLengthLong()
-                    + " bytes; this server takes at most " + maxBody + " (--max-body). Split the upload or load the file with ./reelgraph load.", path);
+            write(response, 413, "Content Too Large", "The request body has " + request.getContentLengthLong() + tooLarge, path);
             return;
         }
+        // A body without Content-Length (chunked) is counted as it is read; past the limit reading fails,
+        // Fuseki aborts its transaction, and the answer becomes 413.
+        LimitedBody limited = new LimitedBody(request, maxBody);
         ErrorCapture capture = new ErrorCapture(response);
-        chain.doFilter(req, capture);
+        chain.doFilter(limited, capture);
+        if (limited.exceeded) {
+            write(response, 413, "Content Too Large", "The request body has more than " + maxBody + tooLarge, path);
+            return;
+        }
         if (capture.status >= 400 && !capture.alreadyProblem()) {
             String text = capture.message != null ? capture.message : capture.body.toString(StandardCharsets.UTF_8);
             write(response, capture.status, title(capture.status), text.strip().isEmpty() ? title(capture.status) : text.strip(), path);
@@ -76,6 +83,68 @@ final class FusekiProblems implements Filter {
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Server Error" : "Client Error";
         };
+    }
+
+    /** The request with a body that refuses to be read past the limit. */
+    private static final class LimitedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final long limit;
+        private volatile boolean exceeded;
+        private jakarta.servlet.ServletInputStream stream;
+
+        LimitedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                jakarta.servlet.ServletInputStream in = super.getInputStream();
+                stream = new jakarta.servlet.ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0)
+                            counted(1);
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0)
+                            counted(n);
+                        return n;
+                    }
+
+                    private void counted(int n) throws IOException {
+                        count += n;
+                        if (count > limit) {
+                            exceeded = true;
+                            throw new IOException("request body over " + limit + " bytes");
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
     }
 
     /** Lets success through; holds back the body of an error so it can be rewritten. */

@@ -73,6 +73,19 @@ class ServerProtectionTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413TooAndNothingIsWritten() {
+        long before = server.unionTripleCount();
+        byte[] big = ("<https://example.org/s> <https://example.org/p> \"" + "x".repeat(2 << 20) + "\" .").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // From an InputStream the client cannot know the length: it sends the body chunked, without Content-Length.
+        HttpResponse<String> response = server.send(server.request("/reelgraph/data?graph=" + RunningServer.encode("https://example.org/chunked"))
+                .header("Authorization", "Bearer " + RunningServer.TOKEN).header("Content-Type", "text/turtle")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(RunningServer.json(response).get("detail").asText().contains("more than 1048576"), response.body());
+        assertEquals(before, server.unionTripleCount());
+    }
+
+    @Test
     void corsIsOfferedForReadsAndNeverForWrites() {
         HttpResponse<String> query = server.send(server.request("/reelgraph/sparql?query=" + RunningServer.encode("ASK {}"))
                 .header("Origin", "https://notebook.example"));
