@@ -175,6 +175,7 @@ public final class ReelgraphServer {
                     .add(DATASET, store.dataset(), true)
                     .addFilter("/*", new CorsForReads())
                     .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
+                    .addFilter(DATASET + "/*", new ServiceDescription())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
                     .addServlet("/*", (HttpServlet) app.javalinServlet())

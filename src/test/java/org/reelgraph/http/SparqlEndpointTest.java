@@ -71,6 +71,23 @@ class SparqlEndpointTest extends AgainstRunningServer {
     }
 
     @Test
+    void getWithoutAQueryAnswersTheServiceDescription() {
+        HttpResponse<String> response = server.get("/reelgraph/sparql", "text/turtle");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/turtle"));
+        var graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        org.apache.jena.riot.RDFParser.fromString(response.body(), org.apache.jena.riot.Lang.TURTLE).parse(graph);
+        String sd = "http://www.w3.org/ns/sparql-service-description#";
+        var endpoint = org.apache.jena.graph.NodeFactory.createURI(server.uri("/reelgraph/sparql").toString());
+        assertTrue(graph.contains(null, org.apache.jena.graph.NodeFactory.createURI(sd + "endpoint"), endpoint), response.body());
+        assertTrue(graph.contains(null, org.apache.jena.graph.NodeFactory.createURI(sd + "feature"),
+                org.apache.jena.graph.NodeFactory.createURI(sd + "UnionDefaultGraph")));
+        HttpResponse<String> jsonld = server.get("/reelgraph/query", "application/ld+json");
+        assertEquals(200, jsonld.statusCode());
+        assertTrue(jsonld.headers().firstValue("Content-Type").orElseThrow().startsWith("application/ld+json"));
+    }
+
+    @Test
     void malformedQueryIsA400WithTheParseError() {
         HttpResponse<String> response = server.get("/reelgraph/sparql?query=" + RunningServer.encode("SELECT ?x WHERE {"));
         assertEquals(400, response.statusCode());
