@@ -173,6 +173,7 @@ public final class ReelgraphServer {
                     .port(port)
                     .loopback(false)
                     .add(DATASET, store.dataset(), true)
+                    .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())
                     .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
                     .addFilter(DATASET + "/*", new ServiceDescription())
