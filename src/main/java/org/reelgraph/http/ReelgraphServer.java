@@ -177,6 +177,7 @@ public final class ReelgraphServer {
                     .addFilter("/*", new CorsForReads())
                     .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
                     .addFilter(DATASET + "/*", new ServiceDescription())
+                    .addFilter(DATASET + "/*", new FormatAliases())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
                     .addServlet("/*", (HttpServlet) app.javalinServlet())

@@ -87,6 +87,24 @@ class SparqlEndpointTest extends AgainstRunningServer {
         assertTrue(jsonld.headers().firstValue("Content-Type").orElseThrow().startsWith("application/ld+json"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "SELECT * { ?s ?p ?o } LIMIT 1, json, application/sparql-results+json",
+            "SELECT * { ?s ?p ?o } LIMIT 1, xml, application/sparql-results+xml",
+            "SELECT * { ?s ?p ?o } LIMIT 1, csv, text/csv",
+            "SELECT * { ?s ?p ?o } LIMIT 1, tsv, text/tab-separated-values",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1, ttl, text/turtle",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1, nt, application/n-triples",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1, jsonld, application/ld+json",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1, rdfxml, application/rdf+xml",
+            "DESCRIBE <https://w3id.org/reelgraph/id/film/ballerina-2025>, jsonld, application/ld+json"})
+    void formatParameterPicksTheResultFormat(String query, String format, String mediaType) {
+        HttpResponse<String> response = server.get("/reelgraph/sparql?query=" + RunningServer.encode(query) + "&format=" + format);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith(mediaType),
+                response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
     @Test
     void malformedQueryIsA400WithTheParseError() {
         HttpResponse<String> response = server.get("/reelgraph/sparql?query=" + RunningServer.encode("SELECT ?x WHERE {"));
