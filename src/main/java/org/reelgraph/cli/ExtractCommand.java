@@ -113,13 +113,7 @@ public final class ExtractCommand implements Callable<Integer> {
         for (Source source : home.sources().curated()) {
             if (source.review() || !Files.isRegularFile(source.path()))
                 continue;
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(source.path());
-            } catch (IOException e) {
-                throw new BadInputException(source.name() + ": cannot read: " + e.getMessage());
-            }
-            var parsed = RdfSourceParser.parse(source.name(), source.path().toUri().toString(), bytes);
+            var parsed = RdfSourceParser.parse(source.name(), source.path().toUri().toString(), source.bytes());
             parsed.data().find().forEachRemaining((Quad q) -> union.add(Triple.create(q.getSubject(), q.getPredicate(), q.getObject())));
         }
         return union;

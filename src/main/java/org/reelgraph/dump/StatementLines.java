@@ -1,15 +1,12 @@
 package org.reelgraph.dump;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -97,7 +94,7 @@ final class StatementLines {
         // Blank nodes of different graphs are different nodes, however alike they look.
         if (graph != null)
             parts.add(0, "@ " + graph);
-        String label = "b" + sha256(String.join("\n", parts)).substring(0, 24);
+        String label = "b" + DigestUtils.sha256Hex(String.join("\n", parts)).substring(0, 24);
         if (depth == 0)
             labels.put(key, label);
         return label;
@@ -116,13 +113,6 @@ final class StatementLines {
         return dsg.getGraph(graph).find(s, p, o).toList();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 
     private static <K, V> Map<K, V> lru(int size) {
         return new LinkedHashMap<>(1024, 0.75f, true) {

@@ -1,15 +1,13 @@
 package org.reelgraph.load;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -116,7 +114,7 @@ public final class Loader {
 
     private static Prepared prepare(Source source) {
         byte[] bytes = source.bytes();
-        String sha256 = sha256(bytes);
+        String sha256 = DigestUtils.sha256Hex(bytes);
         if (source.review())
             return new Prepared(source, null, Utf8Text.decode(bytes, source.name()), sha256);
         var parsed = RdfSourceParser.parse(source.name(), source.path() == null ? "urn:reelgraph:input" : source.path().toUri().toString(), bytes);
@@ -211,11 +209,4 @@ public final class Loader {
         return NodeFmtLib.str(node, PREFIXES);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.reelgraph.load;
 
 import java.nio.charset.StandardCharsets;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Node;
 import org.reelgraph.extract.Extraction;
 import org.reelgraph.extract.ExtractionException;
@@ -41,7 +42,7 @@ public final class ReviewIngest {
             throw new LoadException(SourceError.of(source, e.getMessage()));
         }
         String film = extraction.film().id() == null ? "review" : Iris.slugOrIri(extraction.film().id());
-        String slug = film + "-review-" + Loader.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String slug = film + "-review-" + DigestUtils.sha256Hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         Node graph = Iris.reviewGraph(slug);
         loader.load(java.util.List.of(Source.reviewText(source, graph, text.getBytes(StandardCharsets.UTF_8))));
         return new Ingested(Iris.resource(Kind.REVIEW, slug), graph.getURI(), extraction);

@@ -23,7 +23,8 @@ public record Source(Path path, String name, Node graph, boolean review, byte[] 
         return new Source(null, name, graph, true, content);
     }
 
-    byte[] bytes() {
+    /** The content, read from the file when there is one ({@link LoadException} naming it when it cannot be read). */
+    public byte[] bytes() {
         return content != null ? content : Sources.read(path, name);
     }
 }

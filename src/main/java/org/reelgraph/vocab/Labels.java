@@ -19,8 +19,8 @@ public final class Labels {
                 .map(Node::getLiteralLexicalForm);
     }
 
-    /** Lower is better; usable to rank labels read by SPARQL too. */
-    public static int rank(Node literal) {
+    /** Lower is better. */
+    private static int rank(Node literal) {
         String lang = literal.getLiteralLanguage();
         if (lang.equalsIgnoreCase("en"))
             return 0;
