@@ -1,164 +1,217 @@
 package org.reelgraph.dump;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Sorts lines of any number in bounded memory: sorted runs of {@code runSize} lines are spilled to
- * temporary files and merged. Equal lines come out once. Close it to delete the temporary files.
+ * Sorts byte lines of any number in bounded memory, in {@link LineOrder}: runs of about
+ * {@code runBytes} are sorted and spilled to temporary files, then merged. Equal lines come out
+ * once. Two runs are in memory at a time: one fills while the other is sorted and written on a
+ * second thread (two cores). Close it to delete the temporary files.
  */
 final class ExternalSort implements AutoCloseable {
-    private final int runSize;
-    private List<String> run = new ArrayList<>();
+    private static final int READ_BUFFER = 1 << 16;
+
+    private LineRun filling;
+    private LineRun spare;
     private final List<Path> spilled = new ArrayList<>();
-    /** Sorting and writing a full run overlaps with filling the next one (two cores). */
     private final ExecutorService spiller = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reelgraph-sort");
         t.setDaemon(true);
         return t;
     });
-    private Future<?> spilling;
-    private final List<BufferedReader> readers = new ArrayList<>();
+    private Future<LineRun> spilling;
+    private final List<RunFile> readers = new ArrayList<>();
     private Path dir;
 
-    ExternalSort(int runSize) {
-        this.runSize = runSize;
+    ExternalSort(int runBytes) {
+        filling = new LineRun(runBytes);
+        spare = new LineRun(runBytes);
     }
 
-    void add(String line) {
-        run.add(line);
-        if (run.size() >= runSize) {
-            awaitSpill();
-            List<String> full = run;
-            run = new ArrayList<>(runSize);
+    void add(byte[] line, int offset, int length) {
+        if (!filling.fits(length)) {
+            LineRun full = filling;
+            filling = awaitSpill();
             spilling = spiller.submit(() -> spill(full));
         }
+        filling.add(line, offset, length);
     }
 
-    private void awaitSpill() {
+    /** The run free to fill once the spill in progress, if any, is done. */
+    private LineRun awaitSpill() {
         if (spilling == null)
-            return;
+            return spare;
         try {
-            spilling.get();
+            LineRun done = spilling.get();
+            spilling = null;
+            return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sorting", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        spilling = null;
     }
 
     /** The distinct lines in order. Call once, after the last {@link #add}. */
-    Iterator<String> sorted() {
-        awaitSpill();
-        Collections.sort(run);
-        Iterator<String> merged = spilled.isEmpty() ? run.iterator() : merge();
-        return new Iterator<>() {
-            private String next = advance(null);
-
-            private String advance(String previous) {
-                while (merged.hasNext()) {
-                    String line = merged.next();
-                    if (!line.equals(previous))
-                        return line;
-                }
-                return null;
+    SortedLines sorted() {
+        spare = awaitSpill();
+        filling.sort();
+        if (spilled.isEmpty())
+            return new DistinctLines(filling.lines());
+        List<SortedLines> sources = new ArrayList<>();
+        sources.add(filling.lines());
+        for (Path file : spilled) {
+            try {
+                RunFile reader = new RunFile(Files.newInputStream(file), READ_BUFFER);
+                readers.add(reader);
+                sources.add(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public String next() {
-                if (next == null)
-                    throw new NoSuchElementException();
-                String line = next;
-                next = advance(line);
-                return line;
-            }
-        };
+        }
+        return new DistinctLines(new MergedLines(sources));
     }
 
-    private void spill(List<String> full) {
-        Collections.sort(full);
+    private LineRun spill(LineRun full) {
+        full.sort();
         try {
             if (dir == null)
                 dir = Files.createTempDirectory("reelgraph-sort");
             Path file = dir.resolve("run-" + spilled.size());
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                String previous = null;
-                for (String line : full) {
-                    if (!line.equals(previous)) {
-                        out.write(line);
-                        out.write('\n');
-                    }
-                    previous = line;
-                }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                full.writeTo(out);
             }
             spilled.add(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill a sorted run to " + dir, e);
         }
+        full.clear();
+        return full;
     }
 
-    private record Head(String line, Iterator<String> source) {}
+    /** Skips a line equal to the one before. */
+    private static final class DistinctLines implements SortedLines {
+        private final SortedLines lines;
+        private byte[] previous = new byte[256];
+        private int previousLength = -1;
 
-    private Iterator<String> merge() {
-        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> a.line().compareTo(b.line()));
-        List<Iterator<String>> sources = new ArrayList<>();
-        sources.add(run.iterator());
-        for (Path file : spilled) {
-            try {
-                BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                readers.add(reader);
-                sources.add(reader.lines().iterator());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        DistinctLines(SortedLines lines) {
+            this.lines = lines;
         }
-        for (Iterator<String> source : sources)
-            if (source.hasNext())
-                heads.add(new Head(source.next(), source));
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return !heads.isEmpty();
-            }
 
-            @Override
-            public String next() {
-                Head head = heads.poll();
-                if (head == null)
-                    throw new NoSuchElementException();
-                if (head.source().hasNext())
-                    heads.add(new Head(head.source().next(), head.source()));
-                return head.line();
+        @Override
+        public boolean next() {
+            while (lines.next()) {
+                if (previousLength == lines.length()
+                        && LineOrder.equal(previous, 0, previousLength, lines.bytes(), lines.offset(), lines.length()))
+                    continue;
+                if (previous.length < lines.length())
+                    previous = new byte[Math.max(lines.length(), previous.length * 2)];
+                System.arraycopy(lines.bytes(), lines.offset(), previous, 0, lines.length());
+                previousLength = lines.length();
+                return true;
             }
-        };
+            return false;
+        }
+
+        @Override
+        public byte[] bytes() {
+            return lines.bytes();
+        }
+
+        @Override
+        public int offset() {
+            return lines.offset();
+        }
+
+        @Override
+        public int length() {
+            return lines.length();
+        }
+    }
+
+    /** A k-way merge: a binary heap of the sources by their current line; the top's line is the current one. */
+    private static final class MergedLines implements SortedLines {
+        private final SortedLines[] heap;
+        private int size;
+        private boolean started;
+
+        MergedLines(List<SortedLines> sources) {
+            heap = new SortedLines[sources.size()];
+            for (SortedLines source : sources)
+                if (source.next())
+                    heap[size++] = source;
+            for (int i = size / 2 - 1; i >= 0; i--)
+                down(i);
+        }
+
+        @Override
+        public boolean next() {
+            if (!started) {
+                started = true;
+            } else if (heap[0].next()) {
+                down(0);
+            } else {
+                heap[0] = heap[--size];
+                heap[size] = null;
+                if (size > 0)
+                    down(0);
+            }
+            return size > 0;
+        }
+
+        private void down(int i) {
+            SortedLines x = heap[i];
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size)
+                    break;
+                if (child + 1 < size && less(heap[child + 1], heap[child]))
+                    child++;
+                if (!less(heap[child], x))
+                    break;
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = x;
+        }
+
+        private static boolean less(SortedLines a, SortedLines b) {
+            return LineOrder.compare(a.bytes(), a.offset(), a.length(), b.bytes(), b.offset(), b.length()) < 0;
+        }
+
+        @Override
+        public byte[] bytes() {
+            return heap[0].bytes();
+        }
+
+        @Override
+        public int offset() {
+            return heap[0].offset();
+        }
+
+        @Override
+        public int length() {
+            return heap[0].length();
+        }
     }
 
     @Override
     public void close() {
         spiller.shutdownNow();
-        for (BufferedReader reader : readers) {
+        for (RunFile reader : readers) {
             try {
                 reader.close();
             } catch (IOException ignored) {

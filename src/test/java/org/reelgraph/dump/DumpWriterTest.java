@@ -2,24 +2,36 @@ package org.reelgraph.dump;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.reelgraph.generate.SyntheticFranchises;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ShapesCheck;
 import org.reelgraph.load.Sources;
@@ -29,8 +41,11 @@ class DumpWriterTest {
     private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private static Store loaded() {
+        return loaded(Store.inMemory());
+    }
+
+    private static Store loaded(Store store) {
         Sources sources = new Sources(Path.of("").toAbsolutePath());
-        Store store = Store.inMemory();
         new Loader(store, ShapesCheck.of(sources), FIXED).load(sources.standard());
         return store;
     }
@@ -53,7 +68,7 @@ class DumpWriterTest {
     @Test
     void nTriplesAreSortedAndDistinct() {
         try (Store store = loaded()) {
-            List<String> lines = new String(dump(store, DumpFormat.NT), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(dump(store, DumpFormat.NT), StandardCharsets.UTF_8).lines().toList();
             assertEquals(new ArrayList<>(new TreeSet<>(lines)), lines);
             long annotations = store.read(() -> {
                 var union = store.dataset().getUnionGraph();
@@ -70,13 +85,166 @@ class DumpWriterTest {
         List<String> input = new ArrayList<>();
         for (int i = 0; i < 1000; i++)
             input.add(Integer.toString((i * 7919) % 500));
+        // A line longer than a run gets a run of its own.
+        input.add("x".repeat(200));
         List<String> out = new ArrayList<>();
         try (ExternalSort sort = new ExternalSort(64)) {
-            input.forEach(sort::add);
-            sort.sorted().forEachRemaining(out::add);
+            for (String line : input) {
+                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                sort.add(bytes, 0, bytes.length);
+            }
+            SortedLines sorted = sort.sorted();
+            while (sorted.next())
+                out.add(new String(sorted.bytes(), sorted.offset(), sorted.length(), StandardCharsets.UTF_8));
         }
         assertEquals(new ArrayList<>(new TreeSet<>(input)), out);
-        assertEquals(500, out.size());
+        assertEquals(501, out.size());
+    }
+
+    @Test
+    void utf8LinesSortAsTheirStringsDo() {
+        // U+E000..U+FFFF sort after the supplementary planes in UTF-16 (surrogates), before them in UTF-8.
+        String[] pieces = {"a", "z", "\u00e9", "\u0800", "\ud7ff", "\ue000", "\uffee", "\ud83c\udfac", "\ud800\udc00", "\udbff\udfff", " ", "\"", ""};
+        SplittableRandom random = new SplittableRandom(7);
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(5); k >= 0; k--)
+                b.append(pieces[random.nextInt(pieces.length)]);
+            strings.add(b.toString());
+        }
+        List<String> byBytes = new ArrayList<>(strings);
+        byBytes.sort((x, y) -> {
+            byte[] a = x.getBytes(StandardCharsets.UTF_8);
+            byte[] b = y.getBytes(StandardCharsets.UTF_8);
+            return Integer.signum(LineOrder.compare(a, 0, a.length, b, 0, b.length));
+        });
+        List<String> byStrings = new ArrayList<>(strings);
+        byStrings.sort(null);
+        assertEquals(byStrings, byBytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nt", "nq"})
+    void tdb2IndexesGiveTheSameBytesAsTheFirstImplementationOnTheProjectData(String extension, @TempDir Path dir) {
+        DumpFormat format = DumpFormat.byExtension(extension).orElseThrow();
+        try (Store onDisk = loaded(Store.tdb2(dir)); Store inMemory = loaded()) {
+            for (Store store : List.of(onDisk, inMemory))
+                assertSameAsTheFirstImplementation(store, format);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nt", "nq"})
+    void tdb2IndexesGiveTheSameBytesAsTheFirstImplementationOnAGeneratedStore(String extension, @TempDir Path dir) {
+        DumpFormat format = DumpFormat.byExtension(extension).orElseThrow();
+        try (Store store = Store.tdb2(dir)) {
+            store.write(() -> SyntheticFranchises.generate(100_000, 1, StreamRDFLib.dataset(store.dataset())));
+            assertSameAsTheFirstImplementation(store, format);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nt", "nq"})
+    void awkwardTermsGiveTheSameBytesAsTheFirstImplementation(String extension, @TempDir Path dir) {
+        DumpFormat format = DumpFormat.byExtension(extension).orElseThrow();
+        try (Store store = Store.tdb2(dir)) {
+            store.write(() -> RDFParser.fromString(AWKWARD, Lang.TRIG).parse(store.dataset()));
+            store.write(() -> {
+                // Terms longer than the node file reader's first try (512 bytes) and than its mapped overlap (1 MiB).
+                Node g = NodeFactory.createURI("https://example.org/long");
+                Node s = NodeFactory.createURI("https://example.org/s");
+                store.dataset().add(g, s, NodeFactory.createURI("https://example.org/p"), NodeFactory.createLiteralString("\u00e9".repeat(400)));
+                store.dataset().add(g, s, NodeFactory.createURI("https://example.org/q"), NodeFactory.createLiteralString("long\n".repeat(220_000)));
+                store.dataset().add(g, NodeFactory.createBlankNode(), NodeFactory.createURI("https://example.org/p"), NodeFactory.createLiteralLang("x".repeat(2000), "en"));
+            });
+            assertSameAsTheFirstImplementation(store, format);
+        }
+    }
+
+    /** Blank nodes in cycles, in triple terms and in the default graph, escapes, non-BMP characters, inline literals. */
+    private static final String AWKWARD = """
+            PREFIX : <https://example.org/>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            :s :p "tab\tquote\\"back\\\\slash" , "caf\u00e9"@fr , "\\U0001F3AC film" , "\\uE000 private" , "\\uFFEE half" .
+            _:d :p _:d2 . _:d2 :q _:d .
+            GRAPH :g1 {
+              :a :knows _:x . _:x :knows _:y . _:y :knows _:x . _:y :name "y" .
+              _:x :value 42 , 3.14 , "2025-01-01"^^xsd:date , true , "1e3"^^xsd:double , -7 .
+              _:r <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( _:x :knows :a )>> .
+              _:r :says "annotated" .
+              :a :about <<( :a :knows :b )>> .
+              :a :label "same in two graphs" .
+            }
+            GRAPH :g2 {
+              :a :label "same in two graphs" .
+              _:x :knows :a .
+              :c :list ( 1 2 3 ) .
+            }
+            """;
+
+    private static void assertSameAsTheFirstImplementation(Store store, DumpFormat format) {
+        byte[] reference = ReferenceDump.dump(store, format.quads());
+        assertTrue(reference.length > 0);
+        ByteArrayOutputStream publicApi = new ByteArrayOutputStream();
+        new DumpWriter(store, false).write(format, publicApi);
+        assertSameBytes(reference, dump(store, format), "TDB2 indexes");
+        assertSameBytes(reference, publicApi.toByteArray(), "public API");
+    }
+
+    /** On a difference, reports the first line that differs (cut short: some lines are megabytes). */
+    private static void assertSameBytes(byte[] expected, byte[] actual, String what) {
+        if (Arrays.equals(expected, actual))
+            return;
+        List<String> e = new String(expected, StandardCharsets.UTF_8).lines().toList();
+        List<String> a = new String(actual, StandardCharsets.UTF_8).lines().toList();
+        int i = 0;
+        while (i < Math.min(e.size(), a.size()) && e.get(i).equals(a.get(i)))
+            i++;
+        throw new AssertionError(what + ": line " + (i + 1) + " of " + e.size() + "/" + a.size() + " differs: expected "
+                + cut(i < e.size() ? e.get(i) : "(end)") + " but was " + cut(i < a.size() ? a.get(i) : "(end)"));
+    }
+
+    private static String cut(String line) {
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    @Test
+    void aDumpReadsOneSnapshotWhileOthersWrite(@TempDir Path dir) throws Exception {
+        try (Store store = Store.tdb2(dir)) {
+            store.write(() -> SyntheticFranchises.generate(30_000, 2, StreamRDFLib.dataset(store.dataset())));
+            byte[] before = dump(store, DumpFormat.NQ);
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                // New terms (appended to the node file past what the dump's transaction sees) and deletions.
+                for (int i = 0; !stop.get(); i++) {
+                    int n = i;
+                    store.write(() -> {
+                        Node g = NodeFactory.createURI("https://example.org/later/" + n);
+                        store.dataset().add(g, NodeFactory.createBlankNode(), NodeFactory.createURI("https://example.org/p"), NodeFactory.createLiteralString("later " + n));
+                        var first = store.dataset().find(SyntheticFranchises.GRAPH, Node.ANY, Node.ANY, Node.ANY).next();
+                        store.dataset().delete(first);
+                    });
+                }
+            });
+            ByteArrayOutputStream during = new ByteArrayOutputStream();
+            DumpWriter dumps = new DumpWriter(store);
+            writer.start();
+            try {
+                // Every read of this dump happens after the writer has started; the snapshot is the one at its start.
+                store.read(() -> {
+                    byte[] snapshot = ReferenceDump.dump(store, true);
+                    dumps.write(DumpFormat.NQ, during);
+                    assertSameBytes(snapshot, during.toByteArray(), "the snapshot");
+                    return null;
+                });
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+            assertTrue(store.read(() -> store.dataset().find(NodeFactory.createURI("https://example.org/later/0"), Node.ANY, Node.ANY, Node.ANY).hasNext()), "the writer wrote");
+            assertFalse(Arrays.equals(before, dump(store, DumpFormat.NQ)), "later dumps see the writes");
+        }
     }
 
     @Test

@@ -1,0 +1,167 @@
+package org.reelgraph.dump;
+
+import java.util.function.BiConsumer;
+
+/**
+ * A window onto quads sorted by (graph, key node), as 64-bit ids compared unsigned: the key is the
+ * subject for an index in GSPO order, the object for GOSP. The other two columns come after, in the
+ * index's order. The quads of a key node that lie whole in the window are known without an index
+ * look-up. Two ways to move: {@link #advance()} hands quads out one by one, reading ahead of the
+ * one handed out (so the subjects coming up soon, such as the blank nodes a subject points to, are
+ * known); {@link #seek} only reads forward as far as a look-up needs, keeping the latest quads. A
+ * window never holds more than {@code capacity} quads; when a key node has more, or the quads turn
+ * out not to be in order, look-ups answer "unknown".
+ */
+final class QuadWindow {
+    /** Fills {@code quad} with the four ids of the next quad, in index order; false at the end. */
+    @FunctionalInterface
+    interface Source {
+        boolean next(long[] quad);
+    }
+
+    private final Source source;
+    private final int capacity;
+    private final int mask;
+    private final long[] graphs;
+    private final long[] keys;
+    private final long[] thirds;
+    private final long[] fourths;
+    private final long[] read = new long[4];
+    /** Positions count quads from the start; the window holds [base, end). */
+    private long base;
+    private long end;
+    private long current = -1;
+    /** Whether the quad before {@code base} (if any) has another (graph, key). */
+    private boolean baseStartsGroup = true;
+    private boolean exhausted;
+    private boolean ordered;
+
+    /** {@code ordered}: the source promises (graph, key) order; otherwise look-ups always answer "unknown". */
+    QuadWindow(int capacity, boolean ordered, Source source) {
+        this.capacity = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+        this.mask = this.capacity - 1;
+        this.graphs = new long[this.capacity];
+        this.keys = new long[this.capacity];
+        this.thirds = new long[this.capacity];
+        this.fourths = new long[this.capacity];
+        this.ordered = ordered;
+        this.source = source;
+    }
+
+    /** Moves to the next quad; false after the last. */
+    boolean advance() {
+        long next = current + 1;
+        if (next == end) {
+            if (end - base == capacity) {
+                // A key with more quads than the window: drop those handed out already.
+                base = next;
+                baseStartsGroup = false;
+            }
+            if (!read())
+                return false;
+        }
+        if (current < 0 || graphs[slot(next)] != graph() || keys[slot(next)] != key()) {
+            base = next;
+            baseStartsGroup = true;
+        }
+        current = next;
+        while (end - base < capacity && read()) {
+            // Read ahead as far as the window allows.
+        }
+        return true;
+    }
+
+    /** The current quad's graph, after {@link #advance()}. */
+    long graph() {
+        return graphs[slot(current)];
+    }
+
+    long key() {
+        return keys[slot(current)];
+    }
+
+    long third() {
+        return thirds[slot(current)];
+    }
+
+    long fourth() {
+        return fourths[slot(current)];
+    }
+
+    /**
+     * Reads forward until the window has passed {@code (graph, key)}, dropping the oldest quads to
+     * make room, then looks it up as {@link #lookUp} does. For look-ups that mostly come in order.
+     */
+    boolean seek(long graph, long key, BiConsumer<Long, Long> sink) {
+        while (ordered && (end == base || compare(slot(end - 1), graph, key) <= 0)) {
+            if (end - base == capacity) {
+                // The oldest quad goes; the next one starts a group if its key differs.
+                baseStartsGroup = compare(slot(base + 1), graphs[slot(base)], keys[slot(base)]) != 0;
+                base++;
+            }
+            if (!read())
+                break;
+        }
+        return lookUp(graph, key, sink);
+    }
+
+    /**
+     * Hands the last two ids of every quad of {@code key} in {@code graph} to {@code sink} and
+     * returns true if the window holds all of them (perhaps none); returns false, handing out
+     * nothing, when it cannot tell.
+     */
+    boolean lookUp(long graph, long key, BiConsumer<Long, Long> sink) {
+        if (!ordered || base == end)
+            return false;
+        long from = lowerBound(graph, key);
+        long to = from;
+        while (to < end && graphs[slot(to)] == graph && keys[slot(to)] == key)
+            to++;
+        boolean startKnown = from > base || (baseStartsGroup && to > from);
+        boolean endKnown = to < end || exhausted;
+        if (!startKnown || !endKnown)
+            return false;
+        for (long i = from; i < to; i++)
+            sink.accept(thirds[slot(i)], fourths[slot(i)]);
+        return true;
+    }
+
+    /** The first position in the window whose (graph, key) is not below the given one. */
+    private long lowerBound(long graph, long key) {
+        long low = base;
+        long high = end;
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (compare(slot(mid), graph, key) < 0)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low;
+    }
+
+    private int compare(int slot, long graph, long key) {
+        int c = Long.compareUnsigned(graphs[slot], graph);
+        return c != 0 ? c : Long.compareUnsigned(keys[slot], key);
+    }
+
+    private boolean read() {
+        if (exhausted || !source.next(read)) {
+            exhausted = true;
+            return false;
+        }
+        if (end > 0 && compare(slot(end - 1), read[0], read[1]) > 0)
+            ordered = false;
+        int slot = slot(end);
+        graphs[slot] = read[0];
+        keys[slot] = read[1];
+        thirds[slot] = read[2];
+        fourths[slot] = read[3];
+        end++;
+        return true;
+    }
+
+    private int slot(long position) {
+        return (int) (position & mask);
+    }
+}
