@@ -1,9 +1,9 @@
 package org.reelgraph.dump;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.graph.Node;
@@ -16,18 +16,19 @@ import org.apache.jena.graph.Triple;
  */
 final class BlankLabels<I> {
     private static final int MAX_DEPTH = 3;
-    private static final int CACHED = 50_000;
+    /** A label is wanted again soon after it is made (by the subject pointing to the node, then by the node's own quads). */
+    private static final int CACHED = 1 << 13;
 
     /** A blank node in a graph (null: the union); {@code blank} is its id, or the node if the store has no id for it. */
     private record Key(Object blank, Object graph) {}
 
     private final DumpSource<I> source;
-    private final Map<Key, String> labels = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-            return size() > CACHED;
-        }
-    };
+    /** One digest for all labels (getting one is a provider look-up); digest() resets it. */
+    private final MessageDigest sha256 = DigestUtils.getSha256Digest();
+    private final DirectMappedCache<Key, String> labels = new DirectMappedCache<>(CACHED);
+    /** Predicates and shared objects come up in label after label: their text, by id. */
+    private final DirectMappedCache<I, String> predicates = new DirectMappedCache<>(1 << 10);
+    private final DirectMappedCache<I, String> terms = new DirectMappedCache<>(1 << 14);
 
     BlankLabels(DumpSource<I> source) {
         this.source = source;
@@ -56,23 +57,52 @@ final class BlankLabels<I> {
             return cached;
         List<String> parts = new ArrayList<>();
         if (blank != null) {
-            source.outgoing(graph, blank, (p, o) -> parts.add("> " + source.node(p) + " " + content(o, graph, depth)));
-            source.incoming(graph, blank, (s, p) -> parts.add("< " + content(s, graph, depth) + " " + source.node(p)));
+            source.outgoing(graph, blank, (p, o) -> parts.add("> " + predicate(p) + " " + content(o, graph, depth)));
+            source.incoming(graph, blank, (s, p) -> parts.add("< " + content(s, graph, depth) + " " + predicate(p)));
         }
         parts.sort(null);
         // Blank nodes of different graphs are different nodes, however alike they look.
         if (graph != null)
             parts.add(0, "@ " + source.node(graph));
-        String label = "b" + DigestUtils.sha256Hex(String.join("\n", parts)).substring(0, 24);
+        String label = "b" + hex24(sha256.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
         if (depth == 0)
             labels.put(key, label);
         return label;
     }
 
+    /** The first 24 hexadecimal digits (12 bytes) of a digest, lower case. */
+    private static String hex24(byte[] digest) {
+        char[] hex = new char[24];
+        for (int i = 0; i < 12; i++) {
+            hex[2 * i] = Character.forDigit((digest[i] >> 4) & 0xF, 16);
+            hex[2 * i + 1] = Character.forDigit(digest[i] & 0xF, 16);
+        }
+        return new String(hex);
+    }
+
+    /** A predicate as {@link Node#toString()} gives it (what the hash has always used). */
+    private String predicate(I id) {
+        String text = predicates.get(id);
+        if (text == null) {
+            text = source.node(id).toString();
+            predicates.put(id, text);
+        }
+        return text;
+    }
+
     private String content(I id, I graph, int depth) {
+        String text = terms.get(id);
+        if (text != null)
+            return text;
         Node node = source.node(id);
-        if (!node.isBlank())
-            return node.isTripleTerm() ? term(node, graph) : NTerms.format(node);
+        if (node.isTripleTerm())
+            return term(node, graph);
+        if (!node.isBlank()) {
+            text = NTerms.format(node);
+            if (node.isURI())
+                terms.put(id, text);
+            return text;
+        }
         // Cycles and deep nesting of blank nodes stop here; their shape is enough to tell them apart.
         return depth >= MAX_DEPTH ? "_" : label(id, node, graph, depth + 1);
     }

@@ -8,54 +8,125 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sorts byte lines of any number in bounded memory, in {@link LineOrder}: runs of about
  * {@code runBytes} are sorted and spilled to temporary files, then merged. Equal lines come out
- * once. Two runs are in memory at a time: one fills while the other is sorted and written on a
- * second thread (two cores). Close it to delete the temporary files.
+ * once. Lines come through {@link Writer}s, one per producing thread; each fills a run while full
+ * ones are sorted and written on a thread of their own, so at most writers + 1 runs are in memory.
+ * Close it to delete the temporary files.
  */
 final class ExternalSort implements AutoCloseable {
     private static final int READ_BUFFER = 1 << 16;
 
-    private LineRun filling;
-    private LineRun spare;
-    private final List<Path> spilled = new ArrayList<>();
+    private final BlockingQueue<LineRun> free;
+    private final List<Writer> writers = new ArrayList<>();
+    private final int maxWriters;
     private final ExecutorService spiller = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reelgraph-sort");
         t.setDaemon(true);
         return t;
     });
-    private Future<LineRun> spilling;
+    private final List<Future<?>> spills = new ArrayList<>();
+    /** Written by the spiller thread only; read once every spill is done. */
+    private final List<Path> spilled = new ArrayList<>();
     private final List<RunFile> readers = new ArrayList<>();
+    private volatile boolean closed;
     private Path dir;
 
+    /** A sort fed from one thread. */
     ExternalSort(int runBytes) {
-        filling = new LineRun(runBytes);
-        spare = new LineRun(runBytes);
+        this(runBytes, 1);
     }
 
-    void add(byte[] line, int offset, int length) {
-        if (!filling.fits(length)) {
-            LineRun full = filling;
-            filling = awaitSpill();
-            spilling = spiller.submit(() -> spill(full));
+    /** A sort fed by up to {@code writers} threads, each through its own {@link #writer()}. */
+    ExternalSort(int runBytes, int writers) {
+        this.maxWriters = writers;
+        this.free = new ArrayBlockingQueue<>(writers + 1);
+        for (int i = 0; i <= writers; i++)
+            free.add(new LineRun(runBytes));
+    }
+
+    /** The lines one thread adds. */
+    final class Writer implements AutoCloseable {
+        private LineRun filling;
+        private boolean done;
+
+        void add(byte[] line, int offset, int length) {
+            if (closed)
+                throw new IllegalStateException("the sort is closed");
+            if (filling == null)
+                filling = freeRun();
+            else if (!filling.fits(length)) {
+                LineRun full = filling;
+                spill(full);
+                filling = freeRun();
+            }
+            filling.add(line, offset, length);
         }
-        filling.add(line, offset, length);
+
+        /** Sorts this writer's last run, on its own thread; no more lines after this. */
+        @Override
+        public void close() {
+            if (!done && filling != null)
+                filling.sort();
+            done = true;
+        }
     }
 
-    /** The run free to fill once the spill in progress, if any, is done. */
-    private LineRun awaitSpill() {
-        if (spilling == null)
-            return spare;
+    synchronized Writer writer() {
+        if (writers.size() == maxWriters)
+            throw new IllegalStateException("a sort for " + maxWriters + " writers");
+        Writer writer = new Writer();
+        writers.add(writer);
+        return writer;
+    }
+
+    /** Adds a line through the one writer of a sort fed from one thread. */
+    void add(byte[] line, int offset, int length) {
+        (writers.isEmpty() ? writer() : writers.get(0)).add(line, offset, length);
+    }
+
+    private void spill(LineRun full) {
+        synchronized (spills) {
+            spills.add(spiller.submit(() -> {
+                spill(full, spilled.size());
+                free.add(full);
+            }));
+        }
+    }
+
+    /** A run to fill, once a spill has made one free; a failed spill stops the waiting. */
+    private LineRun freeRun() {
         try {
-            LineRun done = spilling.get();
-            spilling = null;
-            return done;
+            while (true) {
+                LineRun run = free.poll(100, TimeUnit.MILLISECONDS);
+                if (run != null)
+                    return run;
+                if (closed)
+                    throw new IllegalStateException("the sort is closed");
+                synchronized (spills) {
+                    for (Future<?> spill : spills)
+                        if (spill.isDone())
+                            await(spill);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sorting", e);
+        }
+    }
+
+    private static void await(Future<?> spill) {
+        try {
+            spill.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sorting", e);
@@ -64,14 +135,21 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    /** The distinct lines in order. Call once, after the last {@link #add}. */
+    /** The distinct lines in order. Call once, after every writer is done. */
     SortedLines sorted() {
-        spare = awaitSpill();
-        filling.sort();
-        if (spilled.isEmpty())
-            return new DistinctLines(filling.lines());
+        List<Future<?>> all;
+        synchronized (spills) {
+            all = new ArrayList<>(spills);
+        }
+        for (Future<?> spill : all)
+            await(spill);
         List<SortedLines> sources = new ArrayList<>();
-        sources.add(filling.lines());
+        for (Writer writer : writers) {
+            if (writer.filling != null && !writer.filling.isEmpty()) {
+                writer.close();
+                sources.add(writer.filling.lines());
+            }
+        }
         for (Path file : spilled) {
             try {
                 RunFile reader = new RunFile(Files.newInputStream(file), READ_BUFFER);
@@ -81,15 +159,15 @@ final class ExternalSort implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        return new DistinctLines(new MergedLines(sources));
+        return new DistinctLines(sources.size() == 1 ? sources.get(0) : new MergedLines(sources));
     }
 
-    private LineRun spill(LineRun full) {
+    private void spill(LineRun full, int number) {
         full.sort();
         try {
             if (dir == null)
                 dir = Files.createTempDirectory("reelgraph-sort");
-            Path file = dir.resolve("run-" + spilled.size());
+            Path file = dir.resolve("run-" + number);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 full.writeTo(out);
             }
@@ -98,7 +176,6 @@ final class ExternalSort implements AutoCloseable {
             throw new UncheckedIOException("cannot spill a sorted run to " + dir, e);
         }
         full.clear();
-        return full;
     }
 
     /** Skips a line equal to the one before. */
@@ -210,7 +287,14 @@ final class ExternalSort implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         spiller.shutdownNow();
+        try {
+            // Deleting a file the spiller is still writing would leave it behind.
+            spiller.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (RunFile reader : readers) {
             try {
                 reader.close();

@@ -71,6 +71,11 @@ final class QuadWindow {
         return true;
     }
 
+    /** Whether the current quad is the first of its (graph, key), as far as the window knows. */
+    boolean startsGroup() {
+        return current == base && baseStartsGroup;
+    }
+
     /** The current quad's graph, after {@link #advance()}. */
     long graph() {
         return graphs[slot(current)];
@@ -113,11 +118,14 @@ final class QuadWindow {
     boolean lookUp(long graph, long key, BiConsumer<Long, Long> sink) {
         if (!ordered || base == end)
             return false;
-        long from = lowerBound(graph, key);
+        // The current quad's group starts the window: no search for it.
+        long from = current >= base && graph == graph() && key == key() ? base : lowerBound(graph, key);
         long to = from;
         while (to < end && graphs[slot(to)] == graph && keys[slot(to)] == key)
             to++;
-        boolean startKnown = from > base || (baseStartsGroup && to > from);
+        // Known from its start: something before it is in the window, or nothing was ever dropped, or
+        // it starts the window and the quad dropped last had another key.
+        boolean startKnown = from > base || base == 0 || (baseStartsGroup && to > from);
         boolean endKnown = to < end || exhausted;
         if (!startKnown || !endKnown)
             return false;

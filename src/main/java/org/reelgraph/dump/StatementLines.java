@@ -8,8 +8,8 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * The store as N-Triples or N-Quads lines (UTF-8, without the newline), ready to be sorted. Blank
- * nodes get stable labels ({@link BlankLabels}); IRIs and literals are formatted once and kept by id
- * while they keep coming up.
+ * nodes get stable labels ({@link BlankLabels}); IRIs are formatted once and kept by id while they
+ * keep coming up.
  */
 final class StatementLines<I> {
     private static final Node REIFIES = RDF.reifies.asNode();
@@ -25,7 +25,7 @@ final class StatementLines<I> {
     private final BlankLabels<I> labels;
     /** rdf:reifies as the store knows it; null when no statement uses it. */
     private final I reifies;
-    private final DirectMappedCache<I, byte[]> terms = new DirectMappedCache<>(1 << 17);
+    private final DirectMappedCache<I, byte[]> terms = new DirectMappedCache<>(1 << 16);
     private byte[] line = new byte[1024];
     private int length;
 
@@ -36,16 +36,25 @@ final class StatementLines<I> {
     }
 
     /**
-     * The union of the named graphs as plain RDF 1.1: RDF 1.2 annotations (reifiers, triple terms)
-     * are left out. Read from the quads; the sort that follows removes the duplicates.
+     * The union of the named graphs as plain RDF 1.1: RDF 1.2 annotations (the statements of
+     * reifiers and those with triple terms) are left out. Read from the quads; the sort that follows
+     * removes the duplicates.
      */
     void unionFacts(LineSink sink) {
         source.forEachQuad((g, s, p, o) -> {
             // Blank nodes are labelled by what their own graph says of them.
-            if (g == null || isAnnotation(g, s, p, o))
+            if (g == null || p.equals(reifies) || isReifier(g, s))
+                return;
+            byte[] subject = term(s, g, false);
+            byte[] object = subject == null ? null : term(o, g, false);
+            if (object == null)
                 return;
             length = 0;
-            statement(s, p, o, g);
+            append(subject);
+            append((byte) ' ');
+            append(term(p, g, true));
+            append((byte) ' ');
+            append(object);
             append(END);
             sink.line(line, length);
         });
@@ -58,7 +67,7 @@ final class StatementLines<I> {
             statement(s, p, o, g);
             if (g != null) {
                 append((byte) ' ');
-                append(term(g, null));
+                append(term(g, null, true));
             }
             append(END);
             sink.line(line, length);
@@ -66,23 +75,21 @@ final class StatementLines<I> {
     }
 
     private void statement(I s, I p, I o, I graph) {
-        append(term(s, graph));
+        append(term(s, graph, true));
         append((byte) ' ');
-        append(term(p, graph));
+        append(term(p, graph, true));
         append((byte) ' ');
-        append(term(o, graph));
+        append(term(o, graph, true));
     }
 
     private I lastGraph;
     private I lastSubject;
     private boolean lastSubjectIsReifier;
 
-    /** Annotations are the reifier's statements; a reifier says {@code rdf:reifies} in the same graph. */
-    private boolean isAnnotation(I graph, I s, I p, I o) {
+    /** A reifier says {@code rdf:reifies} in the same graph; its statements are annotations. */
+    private boolean isReifier(I graph, I s) {
         if (reifies == null)
-            return isTripleTerm(o) || isTripleTerm(s);
-        if (p.equals(reifies) || isTripleTerm(o) || isTripleTerm(s))
-            return true;
+            return false;
         // Quads usually come grouped by graph and subject: one look-up per subject.
         if (!s.equals(lastSubject) || !graph.equals(lastGraph)) {
             lastGraph = graph;
@@ -92,12 +99,11 @@ final class StatementLines<I> {
         return lastSubjectIsReifier;
     }
 
-    private boolean isTripleTerm(I id) {
-        return terms.get(id) == null && source.node(id).isTripleTerm();
-    }
-
-    /** N-Triples form of a term; {@code graph} scopes blank nodes (null = the union). */
-    private byte[] term(I id, I graph) {
+    /**
+     * N-Triples form of a term; {@code graph} scopes blank nodes (null = the union). A triple term
+     * gives null unless {@code tripleTerms}: plain RDF 1.1 leaves out the statements that hold one.
+     */
+    private byte[] term(I id, I graph, boolean tripleTerms) {
         byte[] cached = terms.get(id);
         if (cached != null)
             return cached;
@@ -105,9 +111,11 @@ final class StatementLines<I> {
         if (node.isBlank())
             return ("_:" + labels.label(id, node, graph)).getBytes(StandardCharsets.UTF_8);
         if (node.isTripleTerm())
-            return labels.term(node, graph).getBytes(StandardCharsets.UTF_8);
+            return tripleTerms ? labels.term(node, graph).getBytes(StandardCharsets.UTF_8) : null;
         byte[] bytes = NTerms.format(node).getBytes(StandardCharsets.UTF_8);
-        terms.put(id, bytes);
+        // IRIs come up again and again; most literals once (keeping them would only make garbage).
+        if (node.isURI())
+            terms.put(id, bytes);
         return bytes;
     }
 

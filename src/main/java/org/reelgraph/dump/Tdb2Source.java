@@ -70,14 +70,29 @@ final class Tdb2Source implements DumpSource<Long> {
     /** Quads read ahead of the one being handed out: most subjects' statements are answered from it. */
     private static final int WINDOW = 1 << 16;
 
-    private final DirectMappedCache<Long, Node> nodes = new DirectMappedCache<>(1 << 16);
+    private final DirectMappedCache<Long, Node> nodes = new DirectMappedCache<>(1 << 15);
     /** For converting inline NodeIds to and from their stored 64 bits with TDB2's own code. */
     private final ByteBuffer bits = ByteBuffer.allocate(NodeId.SIZE);
     /** While {@link #forEachQuad} runs: the quads it hands out, by subject, and the same by object. */
     private QuadWindow subjects;
     private QuadWindow objects;
 
-    private Tdb2Source(DatasetGraphTDB tdb) {
+    /**
+     * Which quads this source hands out: chunk {@code index} of every {@code of}, chunks being runs of
+     * about {@link #CHUNK} quads ending where a subject ends. Sources for every index, each in its own
+     * read transaction of the same data version, together hand out every quad once: a dump reads in
+     * parallel. Each still reads every quad, for its windows.
+     */
+    record Part(int index, int of) {
+        static final Part ALL = new Part(0, 1);
+    }
+
+    private static final int CHUNK = 1 << 14;
+
+    private final Part part;
+
+    private Tdb2Source(DatasetGraphTDB tdb, Part part) {
+        this.part = part;
         this.quads = tdb.getQuadTable().getNodeTupleTable();
         this.triples = tdb.getTripleTable().getNodeTupleTable();
         this.nodeTable = quads.getNodeTable();
@@ -85,13 +100,13 @@ final class Tdb2Source implements DumpSource<Long> {
     }
 
     /** The TDB2 storage behind {@code dsg}, if it is a TDB2 dataset. Call inside a read transaction. */
-    static Optional<Tdb2Source> of(DatasetGraph dsg) {
-        return Optional.ofNullable(TDBInternal.getDatasetGraphTDB(dsg)).map(Tdb2Source::new);
+    static Optional<Tdb2Source> of(DatasetGraph dsg, Part part) {
+        return Optional.ofNullable(TDBInternal.getDatasetGraphTDB(dsg)).map(tdb -> new Tdb2Source(tdb, part));
     }
 
     @Override
     public void forEachQuad(QuadSink<Long> sink) {
-        Iterator<Tuple<NodeId>> dft = triples.findAll();
+        Iterator<Tuple<NodeId>> dft = part.index() == 0 ? triples.findAll() : Iter.nullIterator();
         while (dft.hasNext()) {
             Tuple<NodeId> t = dft.next();
             sink.quad(null, bits(t.get(0)), bits(t.get(1)), bits(t.get(2)));
@@ -101,8 +116,17 @@ final class Tdb2Source implements DumpSource<Long> {
                 .orElseGet(() -> new QuadWindow(WINDOW, false, natural(quads.findAll())));
         objects = index("GOSP").map(gosp -> new QuadWindow(WINDOW, true, records(gosp))).orElse(null);
         try {
-            while (subjects.advance())
-                sink.quad(subjects.graph(), subjects.key(), subjects.third(), subjects.fourth());
+            long chunk = 0;
+            long inChunk = 0;
+            while (subjects.advance()) {
+                if (inChunk >= CHUNK && subjects.startsGroup()) {
+                    chunk++;
+                    inChunk = 0;
+                }
+                inChunk++;
+                if (chunk % part.of() == part.index())
+                    sink.quad(subjects.graph(), subjects.key(), subjects.third(), subjects.fourth());
+            }
         } finally {
             subjects = null;
             objects = null;
@@ -169,7 +193,9 @@ final class Tdb2Source implements DumpSource<Long> {
             node = file == null ? null : file.read(nodeId.getPtrLocation());
             if (node == null)
                 node = nodeTable.getNodeForNodeId(nodeId);
-            nodes.put(id, node);
+            // Literals mostly come up once; IRIs and blank nodes again soon.
+            if (!node.isLiteral())
+                nodes.put(id, node);
         }
         return node;
     }
@@ -253,7 +279,7 @@ final class Tdb2Source implements DumpSource<Long> {
     private static final class NodeFile {
         private static final int SEGMENT_BITS = 30;
         private static final int OVERLAP = 1 << 20;
-        private static final int FIRST_TRY = 512;
+        private static final int FIRST_TRY = 160;
 
         private final MappedByteBuffer[] segments;
         private final long length;
@@ -302,7 +328,7 @@ final class Tdb2Source implements DumpSource<Long> {
             MappedByteBuffer segment = segments[(int) (position >>> SEGMENT_BITS)];
             int offset = (int) (position & ((1L << SEGMENT_BITS) - 1));
             int available = segment.limit() - offset;
-            // Most terms are short: copy a little first, all that is mapped if that was not enough.
+            // Most terms are short: copy a little first (copying is most of the cost), all that is mapped if that was not enough.
             Node node = decode(segment, offset, Math.min(available, FIRST_TRY));
             if (node == null && available > FIRST_TRY)
                 node = decode(segment, offset, Math.min(available, OVERLAP));

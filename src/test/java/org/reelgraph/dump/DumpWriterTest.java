@@ -122,6 +122,18 @@ class DumpWriterTest {
         List<String> byStrings = new ArrayList<>(strings);
         byStrings.sort(null);
         assertEquals(byStrings, byBytes);
+        // The same order from sorted runs (compared eight bytes at a time off the heap) and their merge.
+        List<String> sorted = new ArrayList<>();
+        try (ExternalSort sort = new ExternalSort(4096)) {
+            for (String s : strings) {
+                byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+                sort.add(bytes, 0, bytes.length);
+            }
+            SortedLines lines = sort.sorted();
+            while (lines.next())
+                sorted.add(new String(lines.bytes(), lines.offset(), lines.length(), StandardCharsets.UTF_8));
+        }
+        assertEquals(new ArrayList<>(new TreeSet<>(strings)), sorted);
     }
 
     @ParameterizedTest
