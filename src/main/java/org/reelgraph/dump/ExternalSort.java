@@ -219,69 +219,87 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    /** A k-way merge: a binary heap of the sources by their current line; the top's line is the current one. */
+    /**
+     * A k-way merge through a tree of losers: each inner node keeps the source that lost the match
+     * played there, the overall winner is the current line, and replacing it replays only its path
+     * to the root (one comparison per level).
+     */
     private static final class MergedLines implements SortedLines {
-        private final SortedLines[] heap;
-        private int size;
+        private final SortedLines[] sources;
+        /** tree[0]: the winner; tree[1..k): the loser at each inner node. */
+        private final int[] tree;
+        private final boolean[] done;
         private boolean started;
 
         MergedLines(List<SortedLines> sources) {
-            heap = new SortedLines[sources.size()];
-            for (SortedLines source : sources)
-                if (source.next())
-                    heap[size++] = source;
-            for (int i = size / 2 - 1; i >= 0; i--)
-                down(i);
+            this.sources = sources.toArray(new SortedLines[0]);
+            int k = this.sources.length;
+            this.tree = new int[Math.max(1, k)];
+            this.done = new boolean[k];
+            for (int i = 0; i < k; i++)
+                done[i] = !this.sources[i].next();
+            tree[0] = k == 0 ? -1 : build(1);
+        }
+
+        /** Plays the matches below inner node {@code node} (leaves are k..2k-1); returns the winner. */
+        private int build(int node) {
+            int k = sources.length;
+            if (node >= k)
+                return node - k;
+            int a = build(2 * node);
+            int b = build(2 * node + 1);
+            if (beats(b, a)) {
+                tree[node] = a;
+                return b;
+            }
+            tree[node] = b;
+            return a;
         }
 
         @Override
         public boolean next() {
-            if (!started) {
-                started = true;
-            } else if (heap[0].next()) {
-                down(0);
-            } else {
-                heap[0] = heap[--size];
-                heap[size] = null;
-                if (size > 0)
-                    down(0);
+            if (tree[0] < 0)
+                return false;
+            if (started) {
+                int winner = tree[0];
+                done[winner] = !sources[winner].next();
+                for (int node = (winner + sources.length) / 2; node > 0; node /= 2) {
+                    if (beats(tree[node], winner)) {
+                        int loser = winner;
+                        winner = tree[node];
+                        tree[node] = loser;
+                    }
+                }
+                tree[0] = winner;
             }
-            return size > 0;
+            started = true;
+            return !done[tree[0]];
         }
 
-        private void down(int i) {
-            SortedLines x = heap[i];
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size)
-                    break;
-                if (child + 1 < size && less(heap[child + 1], heap[child]))
-                    child++;
-                if (!less(heap[child], x))
-                    break;
-                heap[i] = heap[child];
-                i = child;
-            }
-            heap[i] = x;
-        }
-
-        private static boolean less(SortedLines a, SortedLines b) {
-            return LineOrder.compare(a.bytes(), a.offset(), a.length(), b.bytes(), b.offset(), b.length()) < 0;
+        /** Whether source a's line comes strictly before source b's (an exhausted source never does). */
+        private boolean beats(int a, int b) {
+            if (done[a])
+                return false;
+            if (done[b])
+                return true;
+            SortedLines x = sources[a];
+            SortedLines y = sources[b];
+            return LineOrder.compare(x.bytes(), x.offset(), x.length(), y.bytes(), y.offset(), y.length()) < 0;
         }
 
         @Override
         public byte[] bytes() {
-            return heap[0].bytes();
+            return sources[tree[0]].bytes();
         }
 
         @Override
         public int offset() {
-            return heap[0].offset();
+            return sources[tree[0]].offset();
         }
 
         @Override
         public int length() {
-            return heap[0].length();
+            return sources[tree[0]].length();
         }
     }
 

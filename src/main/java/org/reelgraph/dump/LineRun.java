@@ -20,6 +20,9 @@ final class LineRun {
     private int[] order = new int[0];
     private long[] keys = new long[0];
     private byte[] copy = new byte[256];
+    /** The start of the first line, and how much of it every line so far shares: sorting starts past it. */
+    private final byte[] first = new byte[256];
+    private int common;
 
     LineRun(int capacity) {
         this.capacity = capacity;
@@ -44,6 +47,14 @@ final class LineRun {
             lengths = Arrays.copyOf(lengths, count * 2);
         }
         data.put(used, line, offset, length);
+        if (count == 0) {
+            common = Math.min(length, first.length);
+            System.arraycopy(line, offset, first, 0, common);
+        } else if (common > 0) {
+            int n = Math.min(common, length);
+            int i = Arrays.mismatch(first, 0, n, line, offset, offset + n);
+            common = i < 0 ? n : i;
+        }
         starts[count] = used;
         lengths[count] = length;
         used += length;
@@ -75,7 +86,7 @@ final class LineRun {
         int top = 0;
         stack[top++] = 0;
         stack[top++] = count;
-        stack[top++] = 0;
+        stack[top++] = common;
         while (top > 0) {
             int depth = stack[--top];
             int to = stack[--top];

@@ -116,22 +116,49 @@ final class QuadWindow {
      * nothing, when it cannot tell.
      */
     boolean lookUp(long graph, long key, BiConsumer<Long, Long> sink) {
-        if (!ordered || base == end)
+        long from = groupStart(graph, key);
+        if (from < 0)
             return false;
-        // The current quad's group starts the window: no search for it.
-        long from = current >= base && graph == graph() && key == key() ? base : lowerBound(graph, key);
-        long to = from;
-        while (to < end && graphs[slot(to)] == graph && keys[slot(to)] == key)
-            to++;
-        // Known from its start: something before it is in the window, or nothing was ever dropped, or
-        // it starts the window and the quad dropped last had another key.
-        boolean startKnown = from > base || base == 0 || (baseStartsGroup && to > from);
-        boolean endKnown = to < end || exhausted;
-        if (!startKnown || !endKnown)
+        long to = groupEnd(from, graph, key);
+        if (to < 0)
             return false;
         for (long i = from; i < to; i++)
             sink.accept(thirds[slot(i)], fourths[slot(i)]);
         return true;
+    }
+
+    /** Whether a quad of {@code key} in {@code graph} has {@code third} as its third id: 1 yes, 0 no, -1 cannot tell. */
+    int holds(long graph, long key, long third) {
+        long from = groupStart(graph, key);
+        if (from < 0)
+            return -1;
+        long to = groupEnd(from, graph, key);
+        if (to < 0)
+            return -1;
+        for (long i = from; i < to; i++)
+            if (thirds[slot(i)] == third)
+                return 1;
+        return 0;
+    }
+
+    /** Where the quads of (graph, key) start in the window, or -1 if it cannot tell they all are there. */
+    private long groupStart(long graph, long key) {
+        if (!ordered || base == end)
+            return -1;
+        // The current quad's group starts the window: no search for it.
+        long from = current >= base && graph == graph() && key == key() ? base : lowerBound(graph, key);
+        boolean found = from < end && graphs[slot(from)] == graph && keys[slot(from)] == key;
+        // Known from its start: something before it is in the window, or nothing was ever dropped, or
+        // it starts the window and the quad dropped last had another key.
+        return from > base || base == 0 || (baseStartsGroup && found) ? from : -1;
+    }
+
+    /** Where the quads of (graph, key) starting at {@code from} end, or -1 if they may go on past the window. */
+    private long groupEnd(long from, long graph, long key) {
+        long to = from;
+        while (to < end && graphs[slot(to)] == graph && keys[slot(to)] == key)
+            to++;
+        return to < end || exhausted ? to : -1;
     }
 
     /** The first position in the window whose (graph, key) is not below the given one. */

@@ -143,12 +143,17 @@ final class Tdb2Source implements DumpSource<Long> {
      */
     private QuadWindow.Source records(TupleIndex index) {
         if (index.baseTupleIndex() instanceof TupleIndexRecord record) {
+            // One array for every record: B+tree iterators map a record only when asked for the next
+            // one, and each is copied out before that.
+            long[] stored = new long[4];
             RecordMapper<long[]> mapper = (page, entry, key, factory) -> {
                 int at = entry * factory.recordLength();
                 if (key != null)
                     // The iterator checks range ends against the key it is given.
                     page.get(at, key, 0, factory.keyLength());
-                return new long[] {page.getLong(at), page.getLong(at + 8), page.getLong(at + 16), page.getLong(at + 24)};
+                for (int i = 0; i < 4; i++)
+                    stored[i] = page.getLong(at + 8 * i);
+                return stored;
             };
             Iterator<long[]> all = record.getRangeIndex().iterator(null, null, mapper);
             return quad -> {
@@ -185,11 +190,12 @@ final class Tdb2Source implements DumpSource<Long> {
 
     @Override
     public Node node(Long id) {
-        NodeId nodeId = nodeId(id);
-        if (NodeId.isInline(nodeId))
-            return NodeId.extract(nodeId);
+        if (id < 0)
+            // An inline value (the high bit marks those): decoded from the id itself.
+            return NodeId.extract(nodeId(id));
         Node node = nodes.get(id);
         if (node == null) {
+            NodeId nodeId = NodeIdFactory.createPtr(id);
             node = file == null ? null : file.read(nodeId.getPtrLocation());
             if (node == null)
                 node = nodeTable.getNodeForNodeId(nodeId);
@@ -222,9 +228,9 @@ final class Tdb2Source implements DumpSource<Long> {
 
     @Override
     public boolean contains(Long graph, Long subject, Long predicate) {
-        boolean[] found = {false};
-        if (subjects != null && subjects.lookUp(graph, subject, (p, o) -> found[0] |= p.equals(predicate)))
-            return found[0];
+        int held = subjects == null || graph == null ? -1 : subjects.holds(graph, subject, predicate);
+        if (held >= 0)
+            return held == 1;
         Iterator<Tuple<NodeId>> matches = find(graph, subject, predicate, null);
         try {
             return matches.hasNext();
