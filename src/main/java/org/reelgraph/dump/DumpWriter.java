@@ -112,7 +112,7 @@ public final class DumpWriter {
     private static <I> void produce(DumpFormat format, DumpSource<I> source, ExternalSort.Writer writer) {
         try (writer) {
             StatementLines<I> lines = new StatementLines<>(source);
-            StatementLines.LineSink sink = (bytes, length) -> writer.add(bytes, 0, length);
+            StatementLines.LineSink sink = (bytes, length, subject) -> writer.add(bytes, 0, length, subject);
             if (format.quads())
                 lines.quads(sink);
             else

@@ -60,6 +60,11 @@ final class ExternalSort implements AutoCloseable {
         private boolean done;
 
         void add(byte[] line, int offset, int length) {
+            add(line, offset, length, 0);
+        }
+
+        /** Adds a line whose first {@code key} bytes are its subject, which a space follows (see {@link LineRun}). */
+        void add(byte[] line, int offset, int length, int key) {
             if (closed)
                 throw new IllegalStateException("the sort is closed");
             if (filling == null)
@@ -69,7 +74,7 @@ final class ExternalSort implements AutoCloseable {
                 spill(full);
                 filling = freeRun();
             }
-            filling.add(line, offset, length);
+            filling.add(line, offset, length, key);
         }
 
         /** Sorts this writer's last run, on its own thread; no more lines after this. */

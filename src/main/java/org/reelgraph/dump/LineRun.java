@@ -9,20 +9,41 @@ import java.util.Arrays;
  * Lines in one buffer (no object per line), sorted in place by an index array: one run of an
  * external sort, reused from run to run. The buffer is off the heap: runs are most of a dump's
  * memory, and a 256 MiB heap that held them would leave the garbage collector little room.
+ *
+ * <p>Lines may come with a key: their first term (the subject), which a space ends. Lines in a row
+ * with the same key form a group, and sorting sorts the groups by key, then each group's lines by
+ * the rest: a few keys stand for many lines. That is the order of the whole lines as long as no key
+ * is followed by a space inside another key, so a key holding a space makes the run sort line by line.
  */
 final class LineRun {
+    private static final int SMALL = 12;
+    private static final int SEVEN = 7;
+
     private final int capacity;
     private ByteBuffer data;
     private int used;
+    private int count;
     private int[] starts = new int[1024];
     private int[] lengths = new int[1024];
-    private int count;
     private int[] order = new int[0];
     private long[] keys = new long[0];
     private byte[] copy = new byte[256];
-    /** The start of the first line, and how much of it every line so far shares: sorting starts past it. */
+
+    /** Groups: the first line of each, and its key length with the space. */
+    private int groups;
+    private int[] groupFirst = new int[1024];
+    private int[] groupStarts = new int[1024];
+    private int[] groupKeys = new int[1024];
+    private int[] groupOrder = new int[0];
+    /** The current group's key, with its space. */
+    private byte[] key = new byte[256];
+    private int keyLength;
+    /** False once a line came without a usable key: the run sorts line by line. */
+    private boolean grouped = true;
+    /** The start of the first line, and how much of it every line (or, grouped, every key) so far shares: sorting starts past it. */
     private final byte[] first = new byte[256];
-    private int common;
+    private int lineCommon;
+    private int keyCommon;
 
     LineRun(int capacity) {
         this.capacity = capacity;
@@ -38,7 +59,13 @@ final class LineRun {
         return count == 0 || used + length <= data.capacity();
     }
 
+    /** Adds a line without a key (the run then sorts line by line). */
     void add(byte[] line, int offset, int length) {
+        add(line, offset, length, 0);
+    }
+
+    /** Adds a line whose first {@code key} bytes are its first term (0: none). */
+    void add(byte[] line, int offset, int length, int key) {
         if (used + length > data.capacity())
             // Only an empty run gets here: one line bigger than a run has a run of its own.
             data = ByteBuffer.allocate(length);
@@ -47,18 +74,56 @@ final class LineRun {
             lengths = Arrays.copyOf(lengths, count * 2);
         }
         data.put(used, line, offset, length);
-        if (count == 0) {
-            common = Math.min(length, first.length);
-            System.arraycopy(line, offset, first, 0, common);
-        } else if (common > 0) {
-            int n = Math.min(common, length);
-            int i = Arrays.mismatch(first, 0, n, line, offset, offset + n);
-            common = i < 0 ? n : i;
-        }
         starts[count] = used;
         lengths[count] = length;
+        if (count == 0) {
+            lineCommon = Math.min(length, first.length);
+            keyCommon = lineCommon;
+            System.arraycopy(line, offset, first, 0, lineCommon);
+        } else {
+            lineCommon = common(lineCommon, line, offset, length);
+        }
+        if (grouped)
+            group(line, offset, length, key);
         used += length;
         count++;
+    }
+
+    private void group(byte[] line, int offset, int length, int subject) {
+        int withSpace = subject + 1;
+        if (subject <= 0 || withSpace > length || line[offset + subject] != ' ') {
+            grouped = false;
+            return;
+        }
+        if (groups > 0 && withSpace == keyLength && Arrays.equals(key, 0, keyLength, line, offset, offset + withSpace))
+            return;
+        for (int i = offset; i < offset + subject; i++) {
+            if (line[i] == ' ') {
+                grouped = false;
+                return;
+            }
+        }
+        if (key.length < withSpace)
+            key = new byte[Math.max(withSpace, key.length * 2)];
+        System.arraycopy(line, offset, key, 0, withSpace);
+        keyLength = withSpace;
+        if (groups == groupFirst.length) {
+            groupFirst = Arrays.copyOf(groupFirst, groups * 2);
+            groupStarts = Arrays.copyOf(groupStarts, groups * 2);
+            groupKeys = Arrays.copyOf(groupKeys, groups * 2);
+        }
+        groupFirst[groups] = count;
+        groupStarts[groups] = used;
+        groupKeys[groups] = withSpace;
+        groups++;
+        keyCommon = common(keyCommon, line, offset, withSpace);
+    }
+
+    /** How much of {@code common} bytes of the first line the given bytes share. */
+    private int common(int common, byte[] line, int offset, int length) {
+        int n = Math.min(common, length);
+        int i = Arrays.mismatch(first, 0, n, line, offset, offset + n);
+        return i < 0 ? n : i;
     }
 
     void clear() {
@@ -66,41 +131,81 @@ final class LineRun {
             data = ByteBuffer.allocateDirect(capacity);
         used = 0;
         count = 0;
+        groups = 0;
+        keyLength = 0;
+        grouped = true;
+    }
+
+    /** Sorts the lines: by group when every line came with a key, else line by line. */
+    void sort() {
+        if (order.length < count)
+            order = new int[Math.max(count, order.length * 2)];
+        int items = Math.max(count, groups);
+        if (keys.length < items)
+            keys = new long[Math.max(items, keys.length * 2)];
+        if (!grouped) {
+            for (int i = 0; i < count; i++)
+                order[i] = i;
+            radixSort(order, 0, count, lineCommon, starts, lengths);
+            return;
+        }
+        if (groupOrder.length < groups)
+            groupOrder = new int[Math.max(groups, groupOrder.length * 2)];
+        for (int g = 0; g < groups; g++)
+            groupOrder[g] = g;
+        radixSort(groupOrder, 0, groups, keyCommon, groupStarts, groupKeys);
+        // Groups with equal keys (one subject in two graphs) become one; each sorts its lines past the key.
+        int k = 0;
+        for (int a = 0; a < groups; ) {
+            int b = a + 1;
+            while (b < groups && sameKey(groupOrder[a], groupOrder[b]))
+                b++;
+            int from = k;
+            for (int i = a; i < b; i++) {
+                int g = groupOrder[i];
+                int end = g + 1 < groups ? groupFirst[g + 1] : count;
+                for (int line = groupFirst[g]; line < end; line++)
+                    order[k++] = line;
+            }
+            radixSort(order, from, k, groupKeys[groupOrder[a]], starts, lengths);
+            a = b;
+        }
+    }
+
+    private boolean sameKey(int g, int h) {
+        return groupKeys[g] == groupKeys[h]
+                && LineOrder.compare(data, groupStarts[g], groupKeys[g], groupStarts[h], groupKeys[h]) == 0;
     }
 
     /**
-     * Sorts the lines: a most-significant-digit radix sort seven bytes at a time. Each pass puts the
-     * next seven bytes of every line of a group (plus how many of them there are) in one long and
-     * sorts those longs, so lines with a long common start (IRIs in one namespace) cost a pass over
-     * that start, not a comparison of it per pair. Groups left equal go on to the next seven bytes.
+     * Sorts items {@code index[from, to)} (byte ranges {@code starts[i]}, {@code lengths[i]} of the
+     * buffer) that agree on their first {@code depth} bytes: a most-significant-digit radix sort
+     * seven bytes at a time. Each pass puts the next seven bytes of every item of a group (plus how
+     * many of them there are) in one long and sorts those longs, so items with a long common start
+     * cost a pass over it, not a comparison of it per pair. Groups left equal go on to the next seven
+     * bytes; small ones are sorted by comparison.
      */
-    void sort() {
-        if (order.length < count) {
-            order = new int[Math.max(count, order.length * 2)];
-            keys = new long[order.length];
-        }
-        for (int i = 0; i < count; i++)
-            order[i] = i;
+    private void radixSort(int[] index, int from0, int to0, int depth0, int[] starts, int[] lengths) {
         // An explicit stack of (from, to, depth): equal starts can be long, recursion could be deep.
         int[] stack = new int[96];
         int top = 0;
-        stack[top++] = 0;
-        stack[top++] = count;
-        stack[top++] = common;
+        stack[top++] = from0;
+        stack[top++] = to0;
+        stack[top++] = depth0;
         while (top > 0) {
             int depth = stack[--top];
             int to = stack[--top];
             int from = stack[--top];
             while (to - from > 1) {
-                if (to - from <= 16) {
-                    insertionSort(from, to, depth);
+                if (to - from <= SMALL) {
+                    insertionSort(index, from, to, depth, starts, lengths);
                     break;
                 }
                 for (int i = from; i < to; i++)
-                    keys[i] = key(order[i], depth);
-                quickSort(from, to);
+                    keys[i] = key(starts[index[i]] + depth, lengths[index[i]] - depth);
+                quickSort(index, from, to);
                 if (keys[from] == keys[to - 1]) {
-                    // One group: all end here (equal lines) or all go on.
+                    // One group: all end here (equal items) or all go on.
                     if (!continues(keys[from]))
                         break;
                     depth += SEVEN;
@@ -124,15 +229,12 @@ final class LineRun {
         }
     }
 
-    private static final int SEVEN = 7;
-
     /**
-     * Bytes {@code depth} to {@code depth + 7} of a line in {@link LineOrder} ranks, then how many of
-     * them the line has (7: it goes on), sign bit flipped so that signed order is unsigned order.
+     * The seven bytes at {@code start} in {@link LineOrder} ranks (fewer when {@code remaining} is
+     * less), then how many there are (7: the item goes on), sign bit flipped so that signed order
+     * is unsigned order.
      */
-    private long key(int line, int depth) {
-        int start = starts[line] + depth;
-        int remaining = lengths[line] - depth;
+    private long key(int start, int remaining) {
         int n = Math.min(remaining, SEVEN);
         long x = 0;
         if (n == SEVEN && start + 8 <= data.capacity()) {
@@ -158,8 +260,8 @@ final class LineRun {
         return y;
     }
 
-    /** Sorts {@code keys[from, to)} with {@code order} alongside: a three-way quicksort. */
-    private void quickSort(int from, int to) {
+    /** Sorts {@code keys[from, to)} with {@code index} alongside: a three-way quicksort. */
+    private void quickSort(int[] index, int from, int to) {
         while (to - from > 16) {
             int mid = (from + to) >>> 1;
             long pivot = median(keys[from], keys[mid], keys[to - 1]);
@@ -170,31 +272,31 @@ final class LineRun {
             while (i <= gt) {
                 long k = keys[i];
                 if (k < pivot)
-                    swap(lt++, i++);
+                    swap(index, lt++, i++);
                 else if (k > pivot)
-                    swap(i, gt--);
+                    swap(index, i, gt--);
                 else
                     i++;
             }
             // The smaller side by recursion, the larger by the loop: the stack stays shallow.
             if (lt - from < to - gt - 1) {
-                quickSort(from, lt);
+                quickSort(index, from, lt);
                 from = gt + 1;
             } else {
-                quickSort(gt + 1, to);
+                quickSort(index, gt + 1, to);
                 to = lt;
             }
         }
         for (int i = from + 1; i < to; i++) {
             long k = keys[i];
-            int o = order[i];
+            int o = index[i];
             int j = i - 1;
             for (; j >= from && keys[j] > k; j--) {
                 keys[j + 1] = keys[j];
-                order[j + 1] = order[j];
+                index[j + 1] = index[j];
             }
             keys[j + 1] = k;
-            order[j + 1] = o;
+            index[j + 1] = o;
         }
     }
 
@@ -202,32 +304,25 @@ final class LineRun {
         return a < b ? (b < c ? b : Math.max(a, c)) : (a < c ? a : Math.max(b, c));
     }
 
-    private void swap(int i, int j) {
+    private void swap(int[] index, int i, int j) {
         long k = keys[i];
         keys[i] = keys[j];
         keys[j] = k;
-        int o = order[i];
-        order[i] = order[j];
-        order[j] = o;
+        int o = index[i];
+        index[i] = index[j];
+        index[j] = o;
     }
 
-    /** Sorts a small group whose lines agree on their first {@code depth} bytes. */
-    private void insertionSort(int from, int to, int depth) {
+    /** Sorts a small group of items that agree on their first {@code depth} bytes. */
+    private void insertionSort(int[] index, int from, int to, int depth, int[] starts, int[] lengths) {
         for (int i = from + 1; i < to; i++) {
-            int x = order[i];
+            int x = index[i];
             int j = i - 1;
-            for (; j >= from && compare(order[j], x, depth) > 0; j--)
-                order[j + 1] = order[j];
-            order[j + 1] = x;
+            for (; j >= from && LineOrder.compare(data, starts[index[j]] + depth, lengths[index[j]] - depth,
+                    starts[x] + depth, lengths[x] - depth) > 0; j--)
+                index[j + 1] = index[j];
+            index[j + 1] = x;
         }
-    }
-
-    private int compare(int x, int y, int depth) {
-        return LineOrder.compare(data, starts[x] + depth, lengths[x] - depth, starts[y] + depth, lengths[y] - depth);
-    }
-
-    private int compare(int x, int y) {
-        return compare(x, y, 0);
     }
 
     /** Writes the sorted lines, each once, as (length, bytes) records. Call after {@link #sort()}. */
@@ -235,7 +330,8 @@ final class LineRun {
         int previous = -1;
         for (int k = 0; k < count; k++) {
             int i = order[k];
-            if (previous >= 0 && lengths[i] == lengths[previous] && compare(i, previous) == 0)
+            if (previous >= 0 && lengths[i] == lengths[previous]
+                    && LineOrder.compare(data, starts[i], lengths[i], starts[previous], lengths[previous]) == 0)
                 continue;
             RunFile.writeLength(out, lengths[i]);
             out.write(copy(i), 0, lengths[i]);

@@ -15,10 +15,10 @@ final class StatementLines<I> {
     private static final Node REIFIES = RDF.reifies.asNode();
     private static final byte[] END = " .".getBytes(StandardCharsets.US_ASCII);
 
-    /** Receives each line in {@code bytes[0, length)}; the array is reused for the next line. */
+    /** Receives each line in {@code bytes[0, length)}, its subject in the first {@code subject} bytes; the array is reused for the next line. */
     @FunctionalInterface
     interface LineSink {
-        void line(byte[] bytes, int length);
+        void line(byte[] bytes, int length, int subject);
     }
 
     private final DumpSource<I> source;
@@ -56,7 +56,7 @@ final class StatementLines<I> {
             append((byte) ' ');
             append(object);
             append(END);
-            sink.line(line, length);
+            sink.line(line, length, subject.length);
         });
     }
 
@@ -64,22 +64,25 @@ final class StatementLines<I> {
     void quads(LineSink sink) {
         source.forEachQuad((g, s, p, o) -> {
             length = 0;
-            statement(s, p, o, g);
+            int subject = statement(s, p, o, g);
             if (g != null) {
                 append((byte) ' ');
                 append(term(g, null, true));
             }
             append(END);
-            sink.line(line, length);
+            sink.line(line, length, subject);
         });
     }
 
-    private void statement(I s, I p, I o, I graph) {
-        append(term(s, graph, true));
+    /** Appends "s p o"; returns the length of s. */
+    private int statement(I s, I p, I o, I graph) {
+        byte[] subject = term(s, graph, true);
+        append(subject);
         append((byte) ' ');
         append(term(p, graph, true));
         append((byte) ' ');
         append(term(o, graph, true));
+        return subject.length;
     }
 
     private I lastGraph;

@@ -137,6 +137,39 @@ class DumpWriterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void linesSortedBySubjectGroupComeOutAsWholeLinesSort(boolean subjectWithASpace) {
+        // Subjects that are prefixes of one another, one subject in groups far apart, and (maybe) a
+        // subject holding a space, after which the run must sort line by line.
+        List<String> subjects = new ArrayList<>(List.of("<a>", "<a/b>", "<ab>", "_:b1", "_:b10", "<\u00e9>", "<\ud83c\udfac>", "<\uffee>"));
+        if (subjectWithASpace)
+            subjects.add("<a> <b>");
+        SplittableRandom random = new SplittableRandom(3);
+        List<String> lines = new ArrayList<>();
+        List<Integer> keys = new ArrayList<>();
+        for (int group = 0; group < 400; group++) {
+            String subject = subjects.get(random.nextInt(subjects.size()));
+            for (int k = random.nextInt(1, 6); k > 0; k--) {
+                lines.add(subject + " <p" + random.nextInt(3) + "> \"" + random.nextInt(5) + "\" .");
+                keys.add(subject.getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        try (ExternalSort sort = new ExternalSort(1024)) {
+            ExternalSort.Writer writer = sort.writer();
+            for (int i = 0; i < lines.size(); i++) {
+                byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
+                writer.add(bytes, 0, bytes.length, keys.get(i));
+            }
+            writer.close();
+            SortedLines sorted = sort.sorted();
+            while (sorted.next())
+                out.add(new String(sorted.bytes(), sorted.offset(), sorted.length(), StandardCharsets.UTF_8));
+        }
+        assertEquals(new ArrayList<>(new TreeSet<>(lines)), out);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"nt", "nq"})
     void tdb2IndexesGiveTheSameBytesAsTheFirstImplementationOnTheProjectData(String extension, @TempDir Path dir) {
         DumpFormat format = DumpFormat.byExtension(extension).orElseThrow();
