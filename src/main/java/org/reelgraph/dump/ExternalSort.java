@@ -1,11 +1,11 @@
 package org.reelgraph.dump;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -173,7 +173,7 @@ final class ExternalSort implements AutoCloseable {
             if (dir == null)
                 dir = Files.createTempDirectory("reelgraph-sort");
             Path file = dir.resolve("run-" + number);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 full.writeTo(out);
             }
             spilled.add(file);

@@ -1,8 +1,8 @@
 package org.reelgraph.dump;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 
 /**
@@ -325,18 +325,53 @@ final class LineRun {
         }
     }
 
-    /** Writes the sorted lines, each once, as (length, bytes) records. Call after {@link #sort()}. */
-    void writeTo(OutputStream out) throws IOException {
+    /**
+     * Writes the sorted lines, each once, as (length, bytes) records. Call after {@link #sort()}.
+     * Straight from the run's buffer to the file through a staging buffer off the heap: no copy onto
+     * the heap and back.
+     */
+    void writeTo(WritableByteChannel out) throws IOException {
+        ByteBuffer staging = staging();
         int previous = -1;
         for (int k = 0; k < count; k++) {
             int i = order[k];
             if (previous >= 0 && lengths[i] == lengths[previous]
                     && LineOrder.compare(data, starts[i], lengths[i], starts[previous], lengths[previous]) == 0)
                 continue;
-            RunFile.writeLength(out, lengths[i]);
-            out.write(copy(i), 0, lengths[i]);
+            if (staging.remaining() < lengths[i] + 5) {
+                drain(staging, out);
+                if (staging.remaining() < lengths[i] + 5)
+                    staging = ByteBuffer.allocateDirect(lengths[i] + 5);
+            }
+            // The length as a varint, as RunFile reads it.
+            for (int n = lengths[i]; ; n >>>= 7) {
+                if (n < 0x80) {
+                    staging.put((byte) n);
+                    break;
+                }
+                staging.put((byte) (n & 0x7F | 0x80));
+            }
+            staging.put(staging.position(), data, starts[i], lengths[i]);
+            staging.position(staging.position() + lengths[i]);
             previous = i;
         }
+        drain(staging, out);
+    }
+
+    private ByteBuffer staging;
+
+    private ByteBuffer staging() {
+        if (staging == null)
+            staging = ByteBuffer.allocateDirect(1 << 16);
+        staging.clear();
+        return staging;
+    }
+
+    private static void drain(ByteBuffer staging, WritableByteChannel out) throws IOException {
+        staging.flip();
+        while (staging.hasRemaining())
+            out.write(staging);
+        staging.clear();
     }
 
     /** Line {@code i} copied onto the heap, into an array reused for the next one. */

@@ -3,11 +3,11 @@ package org.reelgraph.dump;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A sorted run spilled to a temporary file: (length, bytes) records, the length as a varint.
+ * A sorted run spilled to a temporary file ({@link LineRun#writeTo}): (length, bytes) records, the
+ * length as a varint, seven bits a byte, low bits first.
  * Lengths rather than newlines, so no byte a line may hold can split it. Reads through its own
  * buffer: lines are returned in place when they lie whole in it.
  */
@@ -25,14 +25,6 @@ final class RunFile implements SortedLines, AutoCloseable {
     RunFile(InputStream in, int bufferSize) {
         this.in = in;
         this.buffer = new byte[bufferSize];
-    }
-
-    static void writeLength(OutputStream out, int length) throws IOException {
-        while (length >= 0x80) {
-            out.write(length & 0x7F | 0x80);
-            length >>>= 7;
-        }
-        out.write(length);
     }
 
     @Override

@@ -193,11 +193,13 @@ final class Tdb2Source implements DumpSource<Long> {
 
     @Override
     public Node node(Long id) {
-        if (id < 0)
-            // An inline value (the high bit marks those): decoded from the id itself.
-            return NodeId.extract(nodeId(id));
         Node node = nodes.get(id);
-        if (node == null) {
+        if (node == null && id < 0) {
+            // An inline value (the high bit marks those), decoded from the id itself: small numbers
+            // and dates come up again and again, and making their nodes parses their lexical forms.
+            node = NodeId.extract(nodeId(id));
+            nodes.put(id, node);
+        } else if (node == null) {
             NodeId nodeId = NodeIdFactory.createPtr(id);
             node = file == null ? null : file.read(nodeId.getPtrLocation());
             if (node == null)
