@@ -1,6 +1,5 @@
 package org.reelgraph.dump;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +47,7 @@ public final class DumpWriter {
             ExternalSort sort = new ExternalSort(runBytes());
             try (sort) {
                 produce(format, new DatasetSource(store.dataset()), sort.writer());
-                return write(format, sort.sorted(), out);
+                return write(format, sort, out);
             }
         });
     }
@@ -91,7 +90,7 @@ public final class DumpWriter {
             produce(format, tdb2(joined.get() ? new Tdb2Source.Part(0, 2) : Tdb2Source.Part.ALL), sort.writer());
             if (other != null)
                 other.get();
-            return write(format, sort.sorted(), out);
+            return write(format, sort, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dumping", e);
@@ -120,11 +119,11 @@ public final class DumpWriter {
         }
     }
 
-    private static long write(DumpFormat format, SortedLines sorted, OutputStream out) {
+    private static long write(DumpFormat format, ExternalSort sort, OutputStream out) {
         return switch (format) {
-            case NT, NQ -> writeLines(sorted, out);
-            case TTL, TRIG -> reparse(sorted, format, new BoundedTurtleWriter(out), true);
-            case JSONLD -> reparse(sorted, format, new JsonLdStreamWriter(out), false);
+            case NT, NQ -> writeLines(sort, out);
+            case TTL, TRIG -> reparse(sort.sorted(), format, new BoundedTurtleWriter(out), true);
+            case JSONLD -> reparse(sort.sorted(), format, new JsonLdStreamWriter(out), false);
         };
     }
 
@@ -138,20 +137,12 @@ public final class DumpWriter {
         return (int) Math.max(1 << 20, Math.min(64L << 20, share));
     }
 
-    private static long writeLines(SortedLines sorted, OutputStream out) {
-        long n = 0;
+    private static long writeLines(ExternalSort sort, OutputStream out) {
         try {
-            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            while (sorted.next()) {
-                buffered.write(sorted.bytes(), sorted.offset(), sorted.length());
-                buffered.write('\n');
-                n++;
-            }
-            buffered.flush();
+            return sort.writeLines(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return n;
     }
 
     /** Feeds the sorted lines through RIOT's N-Triples/N-Quads parser into a streaming writer. */

@@ -1,6 +1,10 @@
 package org.reelgraph.dump;
 
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -35,8 +39,11 @@ final class ExternalSort implements AutoCloseable {
         return t;
     });
     private final List<Future<?>> spills = new ArrayList<>();
+    /** A run spilled to a file, with a sparse index of it. */
+    private record Spilled(Path file, List<RunFile.Sample> samples) {}
+
     /** Written by the spiller thread only; read once every spill is done. */
-    private final List<Path> spilled = new ArrayList<>();
+    private final List<Spilled> spilled = new ArrayList<>();
     private final List<RunFile> readers = new ArrayList<>();
     private volatile boolean closed;
     private Path dir;
@@ -142,43 +149,143 @@ final class ExternalSort implements AutoCloseable {
 
     /** The distinct lines in order. Call once, after every writer is done. */
     SortedLines sorted() {
+        List<SortedLines> sources = new ArrayList<>();
+        for (LineRun run : finishedRuns())
+            sources.add(run.lines());
+        for (Spilled run : spilled)
+            sources.add(open(run.file(), 0));
+        return distinct(sources);
+    }
+
+    /**
+     * Writes the distinct lines in order, each followed by a newline; returns how many. Two threads
+     * share the merge: one writes the lines below a pivot (the median of the runs' samples) to
+     * {@code out}, the other those from the pivot on to a temporary file, appended after.
+     */
+    long writeLines(OutputStream out) throws IOException {
+        List<LineRun> memory = finishedRuns();
+        byte[] pivot = pivot(memory);
+        if (pivot == null)
+            return writeLines(sorted(), out);
+        List<SortedLines> below = new ArrayList<>();
+        List<SortedLines> from = new ArrayList<>();
+        for (LineRun run : memory) {
+            below.add(SplitLines.below(run.lines(), pivot));
+            from.add(run.lines(run.firstNotBelow(pivot)));
+        }
+        for (Spilled run : spilled) {
+            below.add(SplitLines.below(open(run.file(), 0), pivot));
+            from.add(SplitLines.from(open(run.file(), startBefore(run.samples(), pivot)), pivot));
+        }
+        Path upper = directory().resolve("from-pivot");
+        Future<Long> second = spiller.submit(() -> {
+            try (OutputStream file = new FileOutputStream(upper.toFile())) {
+                return writeLines(distinct(from), file);
+            }
+        });
+        long n = writeLines(distinct(below), out);
+        try {
+            n += second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while merging", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io)
+                throw io;
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        Files.copy(upper, out);
+        Files.delete(upper);
+        out.flush();
+        return n;
+    }
+
+    private static long writeLines(SortedLines lines, OutputStream out) throws IOException {
+        long n = 0;
+        OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        while (lines.next()) {
+            buffered.write(lines.bytes(), lines.offset(), lines.length());
+            buffered.write('\n');
+            n++;
+        }
+        buffered.flush();
+        return n;
+    }
+
+    /** The median of the runs' samples, or null when there are too few lines to share the merge. */
+    private byte[] pivot(List<LineRun> memory) {
+        List<byte[]> samples = new ArrayList<>();
+        for (Spilled run : spilled)
+            run.samples().forEach(sample -> samples.add(sample.line()));
+        for (LineRun run : memory)
+            samples.addAll(run.sample(RunFile.SAMPLE_EVERY));
+        if (samples.size() < 8)
+            return null;
+        samples.sort((a, b) -> LineOrder.compare(a, 0, a.length, b, 0, b.length));
+        return samples.get(samples.size() / 2);
+    }
+
+    /** Where in a run file to start reading so as not to miss a line from the pivot on: the last sample below it. */
+    private static long startBefore(List<RunFile.Sample> samples, byte[] pivot) {
+        long start = 0;
+        for (RunFile.Sample sample : samples) {
+            if (LineOrder.compare(sample.line(), 0, sample.line().length, pivot, 0, pivot.length) >= 0)
+                break;
+            start = sample.offset();
+        }
+        return start;
+    }
+
+    /** Every spill done; the writers' last runs, sorted. */
+    private List<LineRun> finishedRuns() {
         List<Future<?>> all;
         synchronized (spills) {
             all = new ArrayList<>(spills);
         }
         for (Future<?> spill : all)
             await(spill);
-        List<SortedLines> sources = new ArrayList<>();
+        List<LineRun> runs = new ArrayList<>();
         for (Writer writer : writers) {
             if (writer.filling != null && !writer.filling.isEmpty()) {
                 writer.close();
-                sources.add(writer.filling.lines());
+                runs.add(writer.filling);
             }
         }
-        for (Path file : spilled) {
-            try {
-                RunFile reader = new RunFile(Files.newInputStream(file), READ_BUFFER);
-                readers.add(reader);
-                sources.add(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        return runs;
+    }
+
+    private RunFile open(Path file, long offset) {
+        try {
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(offset);
+            RunFile reader = new RunFile(in, READ_BUFFER);
+            readers.add(reader);
+            return reader;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sort run " + file, e);
         }
+    }
+
+    private static SortedLines distinct(List<SortedLines> sources) {
         return new DistinctLines(sources.size() == 1 ? sources.get(0) : new MergedLines(sources));
+    }
+
+    private Path directory() throws IOException {
+        if (dir == null)
+            dir = Files.createTempDirectory("reelgraph-sort");
+        return dir;
     }
 
     private void spill(LineRun full, int number) {
         full.sort();
+        Path file = null;
         try {
-            if (dir == null)
-                dir = Files.createTempDirectory("reelgraph-sort");
-            Path file = dir.resolve("run-" + number);
+            file = directory().resolve("run-" + number);
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                full.writeTo(out);
+                spilled.add(new Spilled(file, full.writeTo(out)));
             }
-            spilled.add(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill a sorted run to " + dir, e);
+            throw new UncheckedIOException("cannot spill a sorted run to " + file, e);
         }
         full.clear();
     }
@@ -326,8 +433,10 @@ final class ExternalSort implements AutoCloseable {
             }
         }
         try {
-            for (Path file : spilled)
-                Files.deleteIfExists(file);
+            for (Spilled run : spilled)
+                Files.deleteIfExists(run.file());
+            if (dir != null)
+                Files.deleteIfExists(dir.resolve("from-pivot"));
             if (dir != null)
                 Files.deleteIfExists(dir);
         } catch (IOException e) {

@@ -3,7 +3,9 @@ package org.reelgraph.dump;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Lines in one buffer (no object per line), sorted in place by an index array: one run of an
@@ -27,7 +29,6 @@ final class LineRun {
     private int[] lengths = new int[1024];
     private int[] order = new int[0];
     private long[] keys = new long[0];
-    private byte[] copy = new byte[256];
 
     /** Groups: the first line of each, and its key length with the space. */
     private int groups;
@@ -326,12 +327,16 @@ final class LineRun {
     }
 
     /**
-     * Writes the sorted lines, each once, as (length, bytes) records. Call after {@link #sort()}.
-     * Straight from the run's buffer to the file through a staging buffer off the heap: no copy onto
-     * the heap and back.
+     * Writes the sorted lines, each once, as (length, bytes) records, and returns every
+     * {@link RunFile#SAMPLE_EVERY}th record with where it starts in the file. Call after
+     * {@link #sort()}. Straight from the run's buffer to the file through a staging buffer off the
+     * heap: no copy onto the heap and back.
      */
-    void writeTo(WritableByteChannel out) throws IOException {
+    List<RunFile.Sample> writeTo(WritableByteChannel out) throws IOException {
         ByteBuffer staging = staging();
+        List<RunFile.Sample> samples = new ArrayList<>();
+        long drained = 0;
+        long records = 0;
         int previous = -1;
         for (int k = 0; k < count; k++) {
             int i = order[k];
@@ -339,10 +344,12 @@ final class LineRun {
                     && LineOrder.compare(data, starts[i], lengths[i], starts[previous], lengths[previous]) == 0)
                 continue;
             if (staging.remaining() < lengths[i] + 5) {
-                drain(staging, out);
+                drained += drain(staging, out);
                 if (staging.remaining() < lengths[i] + 5)
                     staging = ByteBuffer.allocateDirect(lengths[i] + 5);
             }
+            if (records++ % RunFile.SAMPLE_EVERY == 0)
+                samples.add(new RunFile.Sample(drained + staging.position(), line(i)));
             // The length as a varint, as RunFile reads it.
             for (int n = lengths[i]; ; n >>>= 7) {
                 if (n < 0x80) {
@@ -356,6 +363,7 @@ final class LineRun {
             previous = i;
         }
         drain(staging, out);
+        return samples;
     }
 
     private ByteBuffer staging;
@@ -367,32 +375,67 @@ final class LineRun {
         return staging;
     }
 
-    private static void drain(ByteBuffer staging, WritableByteChannel out) throws IOException {
+    private static int drain(ByteBuffer staging, WritableByteChannel out) throws IOException {
         staging.flip();
+        int n = staging.remaining();
         while (staging.hasRemaining())
             out.write(staging);
         staging.clear();
+        return n;
     }
 
-    /** Line {@code i} copied onto the heap, into an array reused for the next one. */
-    private byte[] copy(int i) {
-        if (copy.length < lengths[i])
-            copy = new byte[Math.max(lengths[i], copy.length * 2)];
-        data.get(starts[i], copy, 0, lengths[i]);
-        return copy;
+    /** Line {@code i} copied onto the heap. */
+    private byte[] line(int i) {
+        byte[] line = new byte[lengths[i]];
+        data.get(starts[i], line, 0, lengths[i]);
+        return line;
+    }
+
+    /** Every {@code step}th line in order, copied onto the heap. Call after {@link #sort()}. */
+    List<byte[]> sample(int step) {
+        List<byte[]> lines = new ArrayList<>();
+        for (int k = 0; k < count; k += step)
+            lines.add(line(order[k]));
+        return lines;
+    }
+
+    /** The place in order of the first line not below {@code pivot}. Call after {@link #sort()}. */
+    int firstNotBelow(byte[] pivot) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            byte[] line = line(order[mid]);
+            if (LineOrder.compare(line, 0, line.length, pivot, 0, pivot.length) < 0)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low;
     }
 
     /** The sorted lines, in memory. Call after {@link #sort()}. */
     SortedLines lines() {
+        return lines(0);
+    }
+
+    /**
+     * The sorted lines from place {@code from} in order, in memory; cursors over one run may be
+     * used by different threads. Call after {@link #sort()}.
+     */
+    SortedLines lines(int from) {
         return new SortedLines() {
-            private int k = -1;
-            private byte[] line;
+            private int k = from - 1;
+            private byte[] line = new byte[256];
 
             @Override
             public boolean next() {
                 if (++k >= count)
                     return false;
-                line = copy(order[k]);
+                int i = order[k];
+                if (line.length < lengths[i])
+                    line = new byte[Math.max(lengths[i], line.length * 2)];
+                data.get(starts[i], line, 0, lengths[i]);
                 return true;
             }
 

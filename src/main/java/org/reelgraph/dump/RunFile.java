@@ -12,6 +12,12 @@ import java.io.UncheckedIOException;
  * buffer: lines are returned in place when they lie whole in it.
  */
 final class RunFile implements SortedLines, AutoCloseable {
+    /** Every this many records a run file's writer notes where one starts: a sparse index. */
+    static final int SAMPLE_EVERY = 1024;
+
+    /** A record of a run file and where it starts in the file. */
+    record Sample(long offset, byte[] line) {}
+
     private final InputStream in;
     private final byte[] buffer;
     private int position;

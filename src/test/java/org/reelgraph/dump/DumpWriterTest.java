@@ -102,6 +102,34 @@ class DumpWriterTest {
         assertEquals(501, out.size());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {64, 4096, 1 << 20})
+    void twoThreadsWriteTheMergedLinesInOrderOnce(int runBytes) throws Exception {
+        // Many equal lines, so the pivot itself comes up in several runs (and halves of runs).
+        SplittableRandom random = new SplittableRandom(5);
+        List<String> input = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++)
+            input.add("<s" + random.nextInt(3000) + "> <p> \"" + random.nextInt(4) + "\" .");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long n;
+        try (ExternalSort sort = new ExternalSort(runBytes, 2)) {
+            ExternalSort.Writer a = sort.writer();
+            ExternalSort.Writer b = sort.writer();
+            for (int i = 0; i < input.size(); i++) {
+                byte[] bytes = input.get(i).getBytes(StandardCharsets.UTF_8);
+                (i % 3 == 0 ? a : b).add(bytes, 0, bytes.length, bytes.length > 0 ? input.get(i).indexOf(' ') : 0);
+            }
+            a.close();
+            b.close();
+            n = sort.writeLines(out);
+        }
+        StringBuilder expected = new StringBuilder();
+        TreeSet<String> distinct = new TreeSet<>(input);
+        distinct.forEach(line -> expected.append(line).append('\n'));
+        assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
+        assertEquals(distinct.size(), n);
+    }
+
     @Test
     void utf8LinesSortAsTheirStringsDo() {
         // U+E000..U+FFFF sort after the supplementary planes in UTF-16 (surrogates), before them in UTF-8.
