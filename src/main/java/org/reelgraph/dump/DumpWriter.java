@@ -3,11 +3,7 @@ package org.reelgraph.dump;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.jena.riot.Lang;
@@ -42,72 +38,19 @@ public final class DumpWriter {
     /** Writes the dump; returns the number of statements (triples or quads) written. */
     public long write(DumpFormat format, OutputStream out) {
         return store.read(() -> {
-            if (storeIndexes && Tdb2Source.of(store.storage(), Tdb2Source.Part.ALL).isPresent())
-                return writeFromTdb2(format, out);
-            ExternalSort sort = new ExternalSort(runBytes());
-            try (sort) {
-                produce(format, new DatasetSource(store.dataset()), sort.writer());
+            Optional<Tdb2Source> tdb2 = storeIndexes ? Tdb2Source.of(store.storage()) : Optional.empty();
+            try (ExternalSort sort = new ExternalSort(runBytes())) {
+                // The statements are read on this thread; full runs are sorted and spilled on another.
+                if (tdb2.isPresent())
+                    produce(format, tdb2.get(), sort.writer());
+                else
+                    produce(format, new DatasetSource(store.dataset()), sort.writer());
                 return write(format, sort, out);
             }
         });
     }
 
-    /**
-     * TDB2 is read by two threads when there are two cores, each in a read transaction of its own
-     * and handing out every other chunk of quads; the second one only joins if its transaction sees
-     * the same data version as the caller's (no write committed in between), so the dump is still
-     * one snapshot.
-     */
-    private long writeFromTdb2(DumpFormat format, OutputStream out) {
-        int readers = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
-        ExternalSort sort = new ExternalSort(runBytes(), readers);
-        ExecutorService second = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "reelgraph-dump");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            CompletableFuture<Boolean> joined = new CompletableFuture<>();
-            Future<?> other = null;
-            if (readers == 2) {
-                String version = store.version().tag();
-                other = second.submit(() -> {
-                    try {
-                        store.read(() -> {
-                            boolean same = store.version().tag().equals(version);
-                            joined.complete(same);
-                            if (same)
-                                produce(format, tdb2(new Tdb2Source.Part(1, 2)), sort.writer());
-                            return null;
-                        });
-                    } finally {
-                        joined.complete(false);
-                    }
-                });
-            } else {
-                joined.complete(false);
-            }
-            produce(format, tdb2(joined.get() ? new Tdb2Source.Part(0, 2) : Tdb2Source.Part.ALL), sort.writer());
-            if (other != null)
-                other.get();
-            return write(format, sort, out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dumping", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            // Closing the sort first stops a second reader still adding lines.
-            sort.close();
-            second.shutdownNow();
-        }
-    }
-
-    private Tdb2Source tdb2(Tdb2Source.Part part) {
-        return Tdb2Source.of(store.storage(), part).orElseThrow();
-    }
-
-    /** One thread's share of the lines, into the sort. */
+    /** The lines of every statement, into the sort. */
     private static <I> void produce(DumpFormat format, DumpSource<I> source, ExternalSort.Writer writer) {
         try (writer) {
             StatementLines<I> lines = new StatementLines<>(source);
@@ -128,8 +71,8 @@ public final class DumpWriter {
     }
 
     /**
-     * Bytes per sorted run: one run fills per reader and one more is sorted and written, each an
-     * eighth of the heap size (off the heap, in direct memory, which Java bounds by the heap size too),
+     * Bytes per sorted run: one run fills while another is sorted and written, each an eighth of the
+     * heap size (off the heap, in direct memory, which Java bounds by the heap size too),
      * within bounds. Bigger runs mean fewer to merge.
      */
     private static int runBytes() {

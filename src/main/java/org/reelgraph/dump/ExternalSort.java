@@ -194,7 +194,11 @@ final class ExternalSort implements AutoCloseable {
                 throw io;
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        Files.copy(upper, out);
+        try (InputStream in = Files.newInputStream(upper)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int read; (read = in.read(buffer)) > 0; )
+                out.write(buffer, 0, read);
+        }
         Files.delete(upper);
         out.flush();
         return n;

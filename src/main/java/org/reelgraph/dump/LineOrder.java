@@ -44,6 +44,21 @@ final class LineOrder {
         return aLength - bLength;
     }
 
+    /** How many bytes two lines in one buffer share at their start. */
+    static int common(ByteBuffer data, int a, int aLength, int b, int bLength) {
+        int n = Math.min(aLength, bLength);
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = data.getLong(a + i);
+            long y = data.getLong(b + i);
+            if (x != y)
+                return i + (Long.numberOfLeadingZeros(x ^ y) >>> 3);
+        }
+        while (i < n && data.get(a + i) == data.get(b + i))
+            i++;
+        return i;
+    }
+
     static boolean equal(byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bLength) {
         return Arrays.equals(a, aFrom, aFrom + aLength, b, bFrom, bFrom + bLength);
     }

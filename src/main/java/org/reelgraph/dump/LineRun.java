@@ -327,10 +327,10 @@ final class LineRun {
     }
 
     /**
-     * Writes the sorted lines, each once, as (length, bytes) records, and returns every
-     * {@link RunFile#SAMPLE_EVERY}th record with where it starts in the file. Call after
-     * {@link #sort()}. Straight from the run's buffer to the file through a staging buffer off the
-     * heap: no copy onto the heap and back.
+     * Writes the sorted lines, each once, as {@link RunFile} records, and returns every
+     * {@link RunFile#SAMPLE_EVERY}th record, written whole, with where it starts in the file. Call
+     * after {@link #sort()}. Straight from the run's buffer to the file through a staging buffer off
+     * the heap: no copy onto the heap and back.
      */
     List<RunFile.Sample> writeTo(WritableByteChannel out) throws IOException {
         ByteBuffer staging = staging();
@@ -340,30 +340,36 @@ final class LineRun {
         int previous = -1;
         for (int k = 0; k < count; k++) {
             int i = order[k];
-            if (previous >= 0 && lengths[i] == lengths[previous]
-                    && LineOrder.compare(data, starts[i], lengths[i], starts[previous], lengths[previous]) == 0)
+            int shared = previous < 0 ? 0 : LineOrder.common(data, starts[i], lengths[i], starts[previous], lengths[previous]);
+            if (previous >= 0 && shared == lengths[i] && shared == lengths[previous])
                 continue;
-            if (staging.remaining() < lengths[i] + 5) {
+            int suffix = lengths[i] - shared;
+            if (staging.remaining() < lengths[i] + 10) {
                 drained += drain(staging, out);
-                if (staging.remaining() < lengths[i] + 5)
-                    staging = ByteBuffer.allocateDirect(lengths[i] + 5);
+                if (staging.remaining() < lengths[i] + 10)
+                    staging = ByteBuffer.allocateDirect(lengths[i] + 10);
             }
-            if (records++ % RunFile.SAMPLE_EVERY == 0)
+            if (records++ % RunFile.SAMPLE_EVERY == 0) {
+                // A whole line, where a reader may start.
                 samples.add(new RunFile.Sample(drained + staging.position(), line(i)));
-            // The length as a varint, as RunFile reads it.
-            for (int n = lengths[i]; ; n >>>= 7) {
-                if (n < 0x80) {
-                    staging.put((byte) n);
-                    break;
-                }
-                staging.put((byte) (n & 0x7F | 0x80));
+                shared = 0;
+                suffix = lengths[i];
             }
-            staging.put(staging.position(), data, starts[i], lengths[i]);
-            staging.position(staging.position() + lengths[i]);
+            putVarint(staging, shared);
+            putVarint(staging, suffix);
+            staging.put(staging.position(), data, starts[i] + shared, suffix);
+            staging.position(staging.position() + suffix);
             previous = i;
         }
         drain(staging, out);
         return samples;
+    }
+
+    /** Seven bits a byte, low bits first, as RunFile reads it. */
+    private static void putVarint(ByteBuffer out, int n) {
+        for (; n >= 0x80; n >>>= 7)
+            out.put((byte) (n & 0x7F | 0x80));
+        out.put((byte) n);
     }
 
     private ByteBuffer staging;

@@ -71,11 +71,6 @@ final class QuadWindow {
         return true;
     }
 
-    /** Whether the current quad is the first of its (graph, key), as far as the window knows. */
-    boolean startsGroup() {
-        return current == base && baseStartsGroup;
-    }
-
     /** The current quad's graph, after {@link #advance()}. */
     long graph() {
         return graphs[slot(current)];
@@ -161,10 +156,23 @@ final class QuadWindow {
         return to < end || exhausted ? to : -1;
     }
 
-    /** The first position in the window whose (graph, key) is not below the given one. */
+    /**
+     * The first position in the window whose (graph, key) is not below the given one. Look-ups are
+     * mostly for keys just ahead of the current quad: gallop forward from it first, then search.
+     */
     private long lowerBound(long graph, long key) {
         long low = base;
         long high = end;
+        if (current >= base && current < end && compare(slot(current), graph, key) < 0) {
+            low = current + 1;
+            for (long step = 1; low + step < end; step <<= 1) {
+                if (compare(slot(low + step), graph, key) >= 0) {
+                    high = low + step;
+                    break;
+                }
+                low = low + step + 1;
+            }
+        }
         while (low < high) {
             long mid = (low + high) >>> 1;
             if (compare(slot(mid), graph, key) < 0)

@@ -4,29 +4,28 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
- * A sorted run spilled to a temporary file ({@link LineRun#writeTo}): (length, bytes) records, the
- * length as a varint, seven bits a byte, low bits first.
- * Lengths rather than newlines, so no byte a line may hold can split it. Reads through its own
- * buffer: lines are returned in place when they lie whole in it.
+ * A sorted run spilled to a temporary file ({@link LineRun#writeTo}): front-coded records, each the
+ * number of bytes it shares with the line before, the length of the rest, then the rest (the two
+ * numbers as varints, seven bits a byte, low bits first). Sorted lines share long starts (one
+ * subject, one namespace), so the files are a fraction of the lines' size. Lengths rather than
+ * newlines, so no byte a line may hold can split it.
  */
 final class RunFile implements SortedLines, AutoCloseable {
-    /** Every this many records a run file's writer notes where one starts: a sparse index. */
+    /** Every this many records a run file's writer writes one whole and notes where it starts: a sparse index. */
     static final int SAMPLE_EVERY = 1024;
 
-    /** A record of a run file and where it starts in the file. */
+    /** A record of a run file, whole, and where it starts in the file. */
     record Sample(long offset, byte[] line) {}
 
     private final InputStream in;
     private final byte[] buffer;
     private int position;
     private int limit;
-    /** The current line: in {@code buffer}, or copied to {@code spanning} when it crossed the buffer's end. */
-    private byte[] current;
-    private int offset;
+    private byte[] line = new byte[256];
     private int length;
-    private byte[] spanning = new byte[256];
 
     RunFile(InputStream in, int bufferSize) {
         this.in = in;
@@ -36,58 +35,63 @@ final class RunFile implements SortedLines, AutoCloseable {
     @Override
     public boolean next() {
         try {
-            int b = read();
-            if (b < 0)
+            int first = read();
+            if (first < 0)
                 return false;
-            int n = 0;
-            for (int shift = 0; ; shift += 7) {
-                n |= (b & 0x7F) << shift;
-                if (b < 0x80)
-                    break;
-                b = read();
-                if (b < 0)
+            int shared = varint(first);
+            int suffix = varint(read());
+            if (shared > length)
+                throw new IOException("sort run record shares more than the line before has");
+            int n = shared + suffix;
+            if (line.length < n)
+                line = Arrays.copyOf(line, Math.max(n, line.length * 2));
+            for (int at = shared; at < n; ) {
+                if (position == limit && !fill())
                     throw new EOFException("sort run ends inside a record");
+                int k = Math.min(n - at, limit - position);
+                System.arraycopy(buffer, position, line, at, k);
+                position += k;
+                at += k;
             }
             length = n;
-            if (limit - position >= n) {
-                current = buffer;
-                offset = position;
-                position += n;
-                return true;
-            }
-            if (spanning.length < n)
-                spanning = new byte[Math.max(n, spanning.length * 2)];
-            int have = limit - position;
-            System.arraycopy(buffer, position, spanning, 0, have);
-            position = limit;
-            if (in.readNBytes(spanning, have, n - have) != n - have)
-                throw new EOFException("sort run ends inside a record");
-            current = spanning;
-            offset = 0;
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a sort run", e);
         }
     }
 
-    private int read() throws IOException {
-        if (position == limit) {
-            limit = Math.max(0, in.readNBytes(buffer, 0, buffer.length));
-            position = 0;
-            if (limit == 0)
-                return -1;
+    private int varint(int b) throws IOException {
+        int n = 0;
+        for (int shift = 0; ; shift += 7) {
+            if (b < 0)
+                throw new EOFException("sort run ends inside a record");
+            n |= (b & 0x7F) << shift;
+            if (b < 0x80)
+                return n;
+            b = read();
         }
+    }
+
+    private int read() throws IOException {
+        if (position == limit && !fill())
+            return -1;
         return buffer[position++] & 0xFF;
+    }
+
+    private boolean fill() throws IOException {
+        limit = Math.max(0, in.readNBytes(buffer, 0, buffer.length));
+        position = 0;
+        return limit > 0;
     }
 
     @Override
     public byte[] bytes() {
-        return current;
+        return line;
     }
 
     @Override
     public int offset() {
-        return offset;
+        return 0;
     }
 
     @Override

@@ -80,22 +80,7 @@ final class Tdb2Source implements DumpSource<Long> {
     private QuadWindow subjects;
     private QuadWindow objects;
 
-    /**
-     * Which quads this source hands out: chunk {@code index} of every {@code of}, chunks being runs of
-     * about {@link #CHUNK} quads ending where a subject ends. Sources for every index, each in its own
-     * read transaction of the same data version, together hand out every quad once: a dump reads in
-     * parallel. Each still reads every quad, for its windows.
-     */
-    record Part(int index, int of) {
-        static final Part ALL = new Part(0, 1);
-    }
-
-    private static final int CHUNK = 1 << 14;
-
-    private final Part part;
-
-    private Tdb2Source(DatasetGraphTDB tdb, Part part) {
-        this.part = part;
+    private Tdb2Source(DatasetGraphTDB tdb) {
         this.quads = tdb.getQuadTable().getNodeTupleTable();
         this.triples = tdb.getTripleTable().getNodeTupleTable();
         this.nodeTable = quads.getNodeTable();
@@ -103,13 +88,13 @@ final class Tdb2Source implements DumpSource<Long> {
     }
 
     /** The TDB2 storage behind {@code dsg}, if it is a TDB2 dataset. Call inside a read transaction. */
-    static Optional<Tdb2Source> of(DatasetGraph dsg, Part part) {
-        return Optional.ofNullable(TDBInternal.getDatasetGraphTDB(dsg)).map(tdb -> new Tdb2Source(tdb, part));
+    static Optional<Tdb2Source> of(DatasetGraph dsg) {
+        return Optional.ofNullable(TDBInternal.getDatasetGraphTDB(dsg)).map(Tdb2Source::new);
     }
 
     @Override
     public void forEachQuad(QuadSink<Long> sink) {
-        Iterator<Tuple<NodeId>> dft = part.index() == 0 ? triples.findAll() : Iter.nullIterator();
+        Iterator<Tuple<NodeId>> dft = triples.findAll();
         while (dft.hasNext()) {
             Tuple<NodeId> t = dft.next();
             sink.quad(null, bits(t.get(0)), bits(t.get(1)), bits(t.get(2)));
@@ -119,17 +104,8 @@ final class Tdb2Source implements DumpSource<Long> {
                 .orElseGet(() -> new QuadWindow(WINDOW, false, natural(quads.findAll())));
         objects = index("GOSP").map(gosp -> new QuadWindow(WINDOW, true, records(gosp))).orElse(null);
         try {
-            long chunk = 0;
-            long inChunk = 0;
-            while (subjects.advance()) {
-                if (inChunk >= CHUNK && subjects.startsGroup()) {
-                    chunk++;
-                    inChunk = 0;
-                }
-                inChunk++;
-                if (chunk % part.of() == part.index())
-                    sink.quad(subjects.graph(), subjects.key(), subjects.third(), subjects.fourth());
-            }
+            while (subjects.advance())
+                sink.quad(subjects.graph(), subjects.key(), subjects.third(), subjects.fourth());
         } finally {
             subjects = null;
             objects = null;

@@ -103,7 +103,7 @@ class DumpWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {64, 4096, 1 << 20})
+    @ValueSource(ints = {64, 4096, 65536, 1 << 20})
     void twoThreadsWriteTheMergedLinesInOrderOnce(int runBytes) throws Exception {
         // Many equal lines, so the pivot itself comes up in several runs (and halves of runs).
         SplittableRandom random = new SplittableRandom(5);
