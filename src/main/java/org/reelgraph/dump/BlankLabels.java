@@ -94,6 +94,14 @@ final class BlankLabels<I> {
         String text = terms.get(id);
         if (text != null)
             return text;
+        byte[] plain = source.plainTerm(id);
+        if (plain != null) {
+            // ASCII, and what NTerms.format gives for the node.
+            text = new String(plain, StandardCharsets.ISO_8859_1);
+            if (plain[0] == '<')
+                terms.put(id, text);
+            return text;
+        }
         Node node = source.node(id);
         if (node.isTripleTerm())
             return term(node, graph);

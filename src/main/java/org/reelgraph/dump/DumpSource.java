@@ -22,6 +22,15 @@ interface DumpSource<I> {
 
     Node node(I id);
 
+    /**
+     * The N-Triples form of an IRI or literal that needs no escaping, read straight from storage
+     * without making a node, or null (a blank node, a triple term, anything escaped, or a source
+     * that cannot tell): then {@link #node} it is.
+     */
+    default byte[] plainTerm(I id) {
+        return null;
+    }
+
     /** The id of a node, or null when the store does not know it. */
     I id(Node node);
 

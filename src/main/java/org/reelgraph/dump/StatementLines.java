@@ -110,6 +110,12 @@ final class StatementLines<I> {
         byte[] cached = terms.get(id);
         if (cached != null)
             return cached;
+        byte[] plain = source.plainTerm(id);
+        if (plain != null) {
+            if (plain[0] == '<')
+                terms.put(id, plain);
+            return plain;
+        }
         Node node = source.node(id);
         if (node.isBlank())
             return ("_:" + labels.label(id, node, graph)).getBytes(StandardCharsets.UTF_8);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,8 +24,6 @@ import org.apache.jena.dboe.base.file.FileSet;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.sys.Names;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.thrift.TRDF;
 import org.apache.jena.riot.thrift.ThriftConvert;
 import org.apache.jena.riot.thrift.wire.RDF_Term;
@@ -188,6 +185,11 @@ final class Tdb2Source implements DumpSource<Long> {
     }
 
     @Override
+    public byte[] plainTerm(Long id) {
+        return id >= 0 && file != null ? file.plainNTriples(id) : null;
+    }
+
+    @Override
     public Long id(Node node) {
         NodeId id = nodeTable.getNodeIdForNode(node);
         return NodeId.isDoesNotExist(id) ? null : bits(id);
@@ -271,6 +273,7 @@ final class Tdb2Source implements DumpSource<Long> {
         private final MappedByteBuffer[] segments;
         private final long length;
         private byte[] window = new byte[OVERLAP];
+        private final CompactTerm term = new CompactTerm();
         private final TMemoryInputTransport transport;
         private TProtocol protocol;
 
@@ -310,50 +313,40 @@ final class Tdb2Source implements DumpSource<Long> {
 
         /** The term at {@code position}, or null when it cannot be read from the map. */
         Node read(long position) {
+            if (!parse(position))
+                return thrift(position);
+            Node node = term.node();
+            return node != null ? node : thrift(position);
+        }
+
+        /** The N-Triples form of the IRI or literal at {@code position} if it needs no escaping ({@link CompactTerm}), else null. */
+        byte[] plainNTriples(long position) {
+            return parse(position) ? term.plainNTriples() : null;
+        }
+
+        /** Reads the start of the term at {@code position} into the window and parses it as a simple term. */
+        private boolean parse(long position) {
+            if (position < 0 || position >= length)
+                return false;
+            MappedByteBuffer segment = segments[(int) (position >>> SEGMENT_BITS)];
+            int offset = (int) (position & ((1L << SEGMENT_BITS) - 1));
+            int size = Math.min(segment.limit() - offset, FIRST_TRY);
+            segment.get(offset, window, 0, size);
+            return term.parse(window, size);
+        }
+
+        /** The term decoded by Thrift, as TDB2 decodes it, or null when it cannot be read from the map. */
+        private Node thrift(long position) {
             if (position < 0 || position >= length)
                 return null;
             MappedByteBuffer segment = segments[(int) (position >>> SEGMENT_BITS)];
             int offset = (int) (position & ((1L << SEGMENT_BITS) - 1));
             int available = segment.limit() - offset;
-            Node simple = iriOrBlankNode(segment, offset, available);
-            if (simple != null)
-                return simple;
             // Most terms are short: copy a little first (copying is most of the cost), all that is mapped if that was not enough.
             Node node = decode(segment, offset, Math.min(available, FIRST_TRY));
             if (node == null && available > FIRST_TRY)
                 node = decode(segment, offset, Math.min(available, OVERLAP));
             return node;
-        }
-
-        /**
-         * IRIs and blank nodes, most of the terms, read without the Thrift machinery: in Thrift's
-         * compact protocol an RDF_Term holding an RDF_IRI is the bytes 1C 18, the string's length
-         * as a varint, its UTF-8 bytes, and two stops (00 00); a blank node the same with 2C. Made
-         * into nodes as {@code ThriftConvert} makes them. Anything else is left to Thrift.
-         */
-        private Node iriOrBlankNode(MappedByteBuffer segment, int offset, int available) {
-            if (available < 5)
-                return null;
-            byte kind = segment.get(offset);
-            if ((kind != 0x1C && kind != 0x2C) || segment.get(offset + 1) != 0x18)
-                return null;
-            int at = offset + 2;
-            int size = 0;
-            for (int shift = 0; ; shift += 7) {
-                if (at >= offset + available || shift > 28)
-                    return null;
-                byte b = segment.get(at++);
-                size |= (b & 0x7F) << shift;
-                if (b >= 0)
-                    break;
-            }
-            if (size < 0 || at + size + 2 > offset + available || size > window.length
-                    || segment.get(at + size) != 0 || segment.get(at + size + 1) != 0)
-                return null;
-            segment.get(at, window, 0, size);
-            String text = new String(window, 0, size, StandardCharsets.UTF_8);
-            // ThriftConvert makes IRIs with RiotLib, which turns <_:label> into a blank node.
-            return kind == 0x1C ? RiotLib.createIRIorBNode(text) : NodeFactory.createBlankNode(text);
         }
 
         private Node decode(MappedByteBuffer segment, int offset, int size) {

@@ -253,11 +253,37 @@ class DumpWriterTest {
         return Store.tdb2(dir);
     }
 
+    @Test
+    void termsReadStraightFromTheNodeFileAreWhatJenaFormats(@TempDir Path dir) {
+        try (Store store = onDisk(dir, DumpWriterTest::awkward)) {
+            store.read(() -> {
+                Tdb2Source source = Tdb2Source.of(store.storage()).orElseThrow();
+                Set<Long> ids = new TreeSet<>();
+                source.forEachQuad((g, s, p, o) -> {
+                    ids.addAll(List.of(s, p, o));
+                    if (g != null)
+                        ids.add(g);
+                });
+                int plain = 0;
+                for (long id : ids) {
+                    byte[] bytes = source.plainTerm(id);
+                    if (bytes != null) {
+                        assertEquals(NTerms.format(source.node(id)), new String(bytes, StandardCharsets.UTF_8));
+                        plain++;
+                    }
+                }
+                assertTrue(plain > 20, plain + " of " + ids.size());
+                return null;
+            });
+        }
+    }
+
     /** Blank nodes in cycles, in triple terms and in the default graph, escapes, non-BMP characters, inline literals. */
     private static final String AWKWARD = """
             PREFIX : <https://example.org/>
             PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
             :s :p "tab\tquote\\"back\\\\slash" , "caf\u00e9"@fr , "\\U0001F3AC film" , "\\uE000 private" , "\\uFFEE half" .
+            :s :q "en"@en , "gb"@en-GB , "upper"@EN , "explicit"^^xsd:string , "0123"^^xsd:integer , "<b>x</b>"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#HTML> , "odd"^^:type , "" .
             _:d :p _:d2 . _:d2 :q _:d .
             GRAPH :g1 {
               :a :knows _:x . _:x :knows _:y . _:y :knows _:x . _:y :name "y" .
