@@ -136,9 +136,9 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> spill) {
+    private static <T> T await(Future<T> task) {
         try {
-            spill.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sorting", e);
@@ -178,27 +178,15 @@ final class ExternalSort implements AutoCloseable {
             from.add(SplitLines.from(open(run.file(), startBefore(run.samples(), pivot)), pivot));
         }
         Path upper = directory().resolve("from-pivot");
+        FileRelay relay = new FileRelay(upper);
         Future<Long> second = spiller.submit(() -> {
-            try (OutputStream file = new FileOutputStream(upper.toFile())) {
+            try (OutputStream file = relay.output()) {
                 return writeLines(distinct(from), file);
             }
         });
         long n = writeLines(distinct(below), out);
-        try {
-            n += second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while merging", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io)
-                throw io;
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-        try (InputStream in = Files.newInputStream(upper)) {
-            byte[] buffer = new byte[1 << 20];
-            for (int read; (read = in.read(buffer)) > 0; )
-                out.write(buffer, 0, read);
-        }
+        relay.copyTo(out, second);
+        n += await(second);
         Files.delete(upper);
         out.flush();
         return n;
