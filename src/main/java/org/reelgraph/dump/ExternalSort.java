@@ -154,6 +154,7 @@ final class ExternalSort implements AutoCloseable {
             sources.add(run.lines());
         for (Spilled run : spilled)
             sources.add(open(run.file(), 0));
+        unlinkRunFiles();
         return distinct(sources);
     }
 
@@ -177,6 +178,7 @@ final class ExternalSort implements AutoCloseable {
             below.add(SplitLines.below(open(run.file(), 0), pivot));
             from.add(SplitLines.from(open(run.file(), startBefore(run.samples(), pivot)), pivot));
         }
+        unlinkRunFiles();
         Path upper = directory().resolve("from-pivot");
         FileRelay relay = new FileRelay(upper);
         Future<Long> second = spiller.submit(() -> {
@@ -226,6 +228,21 @@ final class ExternalSort implements AutoCloseable {
             start = sample.offset();
         }
         return start;
+    }
+
+    /**
+     * Once every run file is open for the merge, their names can go: the data stays until the last
+     * reader closes, and each reader closes when done, so the files' pages are freed as the merge
+     * goes rather than all at the end. Where open files cannot be deleted, {@link #close} does it.
+     */
+    private void unlinkRunFiles() {
+        for (Spilled run : spilled) {
+            try {
+                Files.deleteIfExists(run.file());
+            } catch (IOException ignored) {
+                // Deleted again on close.
+            }
+        }
     }
 
     /** Every spill done; the writers' last runs, sorted. */

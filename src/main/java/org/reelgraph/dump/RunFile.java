@@ -36,8 +36,11 @@ final class RunFile implements SortedLines, AutoCloseable {
     public boolean next() {
         try {
             int first = read();
-            if (first < 0)
+            if (first < 0) {
+                // Read to the end: the file's pages can go now rather than when the sort closes.
+                in.close();
                 return false;
+            }
             int shared = varint(first);
             int suffix = varint(read());
             if (shared > length)

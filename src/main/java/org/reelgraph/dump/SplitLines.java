@@ -25,8 +25,12 @@ final class SplitLines implements SortedLines {
 
     @Override
     public boolean next() {
-        if (below)
-            return lines.next() && isBelow();
+        if (below) {
+            if (lines.next() && isBelow())
+                return true;
+            close();
+            return false;
+        }
         if (skipped)
             return lines.next();
         skipped = true;
@@ -34,6 +38,17 @@ final class SplitLines implements SortedLines {
             if (!isBelow())
                 return true;
         return false;
+    }
+
+    /** A source that is a file is closed once it has given what this half wants. */
+    private void close() {
+        if (lines instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // The sort closes it again when it is closed.
+            }
+        }
     }
 
     private boolean isBelow() {
