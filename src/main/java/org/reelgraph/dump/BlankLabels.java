@@ -26,9 +26,9 @@ final class BlankLabels<I> {
     /** One digest for all labels (getting one is a provider look-up); digest() resets it. */
     private final MessageDigest sha256 = DigestUtils.getSha256Digest();
     private final DirectMappedCache<Key, String> labels = new DirectMappedCache<>(CACHED);
-    /** Predicates and shared objects come up in label after label: their text, by id. */
-    private final DirectMappedCache<I, String> predicates = new DirectMappedCache<>(1 << 10);
-    private final DirectMappedCache<I, String> terms = new DirectMappedCache<>(1 << 14);
+    /** Predicates, graphs and shared objects come up in label after label: their text, by id. */
+    private final DirectMappedCache<I, byte[]> texts = new DirectMappedCache<>(1 << 10);
+    private final DirectMappedCache<I, byte[]> terms = new DirectMappedCache<>(1 << 14);
 
     BlankLabels(DumpSource<I> source) {
         this.source = source;
@@ -55,19 +55,45 @@ final class BlankLabels<I> {
         String cached = labels.get(key);
         if (cached != null)
             return cached;
-        List<String> parts = new ArrayList<>();
+        // The hashed text: "> p o" for each statement about the node, "< s p" for each pointing to
+        // it, sorted, after "@ graph", one a line. Built and hashed as UTF-8 bytes; they sort (in
+        // LineOrder) as the strings they encode.
+        List<byte[]> parts = new ArrayList<>();
         if (blank != null) {
-            source.outgoing(graph, blank, (p, o) -> parts.add("> " + predicate(p) + " " + content(o, graph, depth)));
-            source.incoming(graph, blank, (s, p) -> parts.add("< " + content(s, graph, depth) + " " + predicate(p)));
+            source.outgoing(graph, blank, (p, o) -> parts.add(join(OUT, text(p), SPACE, content(o, graph, depth))));
+            source.incoming(graph, blank, (s, p) -> parts.add(join(IN, content(s, graph, depth), SPACE, text(p))));
         }
-        parts.sort(null);
+        parts.sort((a, b) -> LineOrder.compare(a, 0, a.length, b, 0, b.length));
         // Blank nodes of different graphs are different nodes, however alike they look.
         if (graph != null)
-            parts.add(0, "@ " + source.node(graph));
-        String label = "b" + hex24(sha256.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
+            parts.add(0, join(AT, text(graph)));
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0)
+                sha256.update((byte) '\n');
+            sha256.update(parts.get(i));
+        }
+        String label = "b" + hex24(sha256.digest());
         if (depth == 0)
             labels.put(key, label);
         return label;
+    }
+
+    private static final byte[] OUT = {'>', ' '};
+    private static final byte[] IN = {'<', ' '};
+    private static final byte[] AT = {'@', ' '};
+    private static final byte[] SPACE = {' '};
+
+    private static byte[] join(byte[]... pieces) {
+        int n = 0;
+        for (byte[] piece : pieces)
+            n += piece.length;
+        byte[] joined = new byte[n];
+        int at = 0;
+        for (byte[] piece : pieces) {
+            System.arraycopy(piece, 0, joined, at, piece.length);
+            at += piece.length;
+        }
+        return joined;
     }
 
     /** The first 24 hexadecimal digits (12 bytes) of a digest, lower case. */
@@ -80,38 +106,37 @@ final class BlankLabels<I> {
         return new String(hex);
     }
 
-    /** A predicate as {@link Node#toString()} gives it (what the hash has always used). */
-    private String predicate(I id) {
-        String text = predicates.get(id);
+    /** A predicate or graph as {@link Node#toString()} gives it (what the hash has always used). */
+    private byte[] text(I id) {
+        byte[] text = texts.get(id);
         if (text == null) {
-            text = source.node(id).toString();
-            predicates.put(id, text);
+            text = source.node(id).toString().getBytes(StandardCharsets.UTF_8);
+            texts.put(id, text);
         }
         return text;
     }
 
-    private String content(I id, I graph, int depth) {
-        String text = terms.get(id);
+    /** A neighbour in the hashed text: an IRI or literal in N-Triples, a blank node by its own label. */
+    private byte[] content(I id, I graph, int depth) {
+        byte[] text = terms.get(id);
         if (text != null)
             return text;
         byte[] plain = source.plainTerm(id);
         if (plain != null) {
-            // ASCII, and what NTerms.format gives for the node.
-            text = new String(plain, StandardCharsets.ISO_8859_1);
             if (plain[0] == '<')
-                terms.put(id, text);
-            return text;
+                terms.put(id, plain);
+            return plain;
         }
         Node node = source.node(id);
         if (node.isTripleTerm())
-            return term(node, graph);
+            return term(node, graph).getBytes(StandardCharsets.UTF_8);
         if (!node.isBlank()) {
-            text = NTerms.format(node);
+            text = NTerms.format(node).getBytes(StandardCharsets.UTF_8);
             if (node.isURI())
                 terms.put(id, text);
             return text;
         }
         // Cycles and deep nesting of blank nodes stop here; their shape is enough to tell them apart.
-        return depth >= MAX_DEPTH ? "_" : label(id, node, graph, depth + 1);
+        return (depth >= MAX_DEPTH ? "_" : label(id, node, graph, depth + 1)).getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -350,6 +350,10 @@ final class ExternalSort implements AutoCloseable {
         /** tree[0]: the winner; tree[1..k): the loser at each inner node. */
         private final int[] tree;
         private final boolean[] done;
+        /** Each source's current line, asked for once per line rather than per comparison. */
+        private final byte[][] bytes;
+        private final int[] offsets;
+        private final int[] lengths;
         private boolean started;
 
         MergedLines(List<SortedLines> sources) {
@@ -357,9 +361,22 @@ final class ExternalSort implements AutoCloseable {
             int k = this.sources.length;
             this.tree = new int[Math.max(1, k)];
             this.done = new boolean[k];
+            this.bytes = new byte[k][];
+            this.offsets = new int[k];
+            this.lengths = new int[k];
             for (int i = 0; i < k; i++)
-                done[i] = !this.sources[i].next();
+                advance(i);
             tree[0] = k == 0 ? -1 : build(1);
+        }
+
+        private void advance(int source) {
+            SortedLines s = sources[source];
+            done[source] = !s.next();
+            if (!done[source]) {
+                bytes[source] = s.bytes();
+                offsets[source] = s.offset();
+                lengths[source] = s.length();
+            }
         }
 
         /** Plays the matches below inner node {@code node} (leaves are k..2k-1); returns the winner. */
@@ -383,7 +400,7 @@ final class ExternalSort implements AutoCloseable {
                 return false;
             if (started) {
                 int winner = tree[0];
-                done[winner] = !sources[winner].next();
+                advance(winner);
                 for (int node = (winner + sources.length) / 2; node > 0; node /= 2) {
                     if (beats(tree[node], winner)) {
                         int loser = winner;
@@ -403,24 +420,22 @@ final class ExternalSort implements AutoCloseable {
                 return false;
             if (done[b])
                 return true;
-            SortedLines x = sources[a];
-            SortedLines y = sources[b];
-            return LineOrder.compare(x.bytes(), x.offset(), x.length(), y.bytes(), y.offset(), y.length()) < 0;
+            return LineOrder.compare(bytes[a], offsets[a], lengths[a], bytes[b], offsets[b], lengths[b]) < 0;
         }
 
         @Override
         public byte[] bytes() {
-            return sources[tree[0]].bytes();
+            return bytes[tree[0]];
         }
 
         @Override
         public int offset() {
-            return sources[tree[0]].offset();
+            return offsets[tree[0]];
         }
 
         @Override
         public int length() {
-            return sources[tree[0]].length();
+            return lengths[tree[0]];
         }
     }
 
