@@ -46,18 +46,19 @@ import org.apache.thrift.transport.TMemoryInputTransport;
  * that relies on TDB2 internals, and why: through the public API every statement's terms go NodeId →
  * Node through TDB2's node cache and, on a miss, a Thrift decode that reads the node file a few
  * bytes per system call (each seek + read under a lock), and every blank-node look-up hashes a Node
- * back into a NodeId first. Profiling a 256 MiB dump showed most of its time there. Here the dump
- * reads the quads as stored ids straight from the B+tree pages of GSPO, answers the look-ups blank
- * node labels need from windows onto GSPO and GOSP read in step ({@link QuadWindow}) instead of a
- * B+tree descent each (~6 µs), probes indexes with NodeIds for the rest, and decodes terms from a
- * read-only memory map of the node file with the same Thrift decoding TDB2 uses.
+ * back into a NodeId and descends a B+tree (~6 µs). Profiling a dump under -Xmx256m showed most of
+ * its time there. Here the dump reads the quads as stored ids straight from the B+tree pages of
+ * GSPO; answers the look-ups blank-node labels need from windows onto GSPO and GOSP read in step
+ * ({@link QuadWindow}), probing indexes with NodeIds only for the rest; and reads terms from a
+ * read-only memory map of the node file: the common shapes directly ({@link CompactTerm}), the others
+ * with the Thrift decoding TDB2 uses.
  *
  * <p>Sound under concurrent writes: everything is read inside the caller's read transaction. The
  * indexes are TDB2's own transactional B+trees; the node file is append-only and is read only below
  * the length that transaction sees (TDB2 syncs it before a commit is visible), so bytes read never
  * change. Anything unexpected (an in-memory store, a term the map cannot decode) goes through the
- * node table's public look-up instead. {@code DumpWriterTest} checks the dumps against
- * {@link DatasetSource}, the public API.
+ * node table's public look-up instead. {@code DumpWriterTest} checks the dumps against the first
+ * implementation and {@link DatasetSource} (the public API), and terms read directly against Jena's.
  *
  * <p>Ids are NodeIds as the 64 bits TDB2 stores, not {@link NodeId} objects: {@code NodeId.equals}
  * leaves out the type of an inline value, so the integer 1 and the boolean true compare equal.
