@@ -179,6 +179,7 @@ public final class ReelgraphServer {
                     .addFilter(DATASET + "/*", new ServiceDescription())
                     .addFilter(DATASET + "/*", new FormatAliases())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
+                    .addFilter(DATASET + "/*", new UpdateDatasetConflict(DATASET))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
                     .addServlet("/*", (HttpServlet) app.javalinServlet())
                     .build();

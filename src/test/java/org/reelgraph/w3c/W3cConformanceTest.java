@@ -65,15 +65,6 @@ class W3cConformanceTest {
      * symptom still shows, and fails ("now passes: remove it") once the server is fixed.
      */
     static final Map<String, KnownDeviation> KNOWN_DEVIATIONS = Map.ofEntries(
-            // On a transactional dataset (TDB2) Fuseki's SPARQL_Update parses and executes in one
-            // streaming step (UpdateAction.parseExecute inside the write transaction). ARQ's
-            // UsingUpdateSink detects the conflict while parsing and throws UpdateException, which
-            // that code path reports as an execution error, ServletOps.errorOccurred = 500 (for a
-            // non-transactional dataset Fuseki parses first and answers 400). Fix: reject the
-            // conflict with 400 before Fuseki sees the request.
-            Map.entry(PROTOCOL + ":bad_update_dataset_conflict", new KnownDeviation(
-                    "expected status 4xx but got 500",
-                    "using-named-graph-uri with WITH/USING: Fuseki answers 500, the protocol requires 4xx")),
             // Fuseki's Graph Store Protocol has indirect identification only (?graph=, ?default);
             // /reelgraph/data/person/1.ttl matches no Fuseki endpoint and Javalin answers 404.
             Map.entry(GSP + ":put_get_repeat_direct", new KnownDeviation("but got 404", DIRECT)),
