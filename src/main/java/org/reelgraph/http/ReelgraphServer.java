@@ -180,6 +180,8 @@ public final class ReelgraphServer {
                     .addFilter(DATASET + "/*", new FormatAliases())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
                     .addFilter(DATASET + "/*", new UpdateDatasetConflict(DATASET))
+                    .addFilter(DATASET + "/data/*", new DirectGraphIdentification(DATASET + "/data"))
+                    .addFilter(DATASET + "/data/*", new GraphCreationByPost(DATASET + "/data"))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
                     .addServlet("/*", (HttpServlet) app.javalinServlet())
                     .build();
