@@ -61,6 +61,19 @@ class WebUiBrowserTest extends AgainstRunningServer {
     }
 
     @Test
+    void aSharedLinkBringsItsQueryButNeverItsEndpoint(@TempDir Path browserTemp) throws IOException {
+        try (HeadlessChromium chromium = HeadlessChromium.start(browserTemp)) {
+            ChromeDriver driver = chromium.driver();
+            chromium.open(server.uri("/#query=" + RunningServer.encode("ASK {}") + "&endpoint="
+                    + RunningServer.encode("https://dbpedia.org/sparql")));
+            new WebDriverWait(driver, WAIT).until(d -> "ASK {}".equals(
+                    driver.executeScript("return window.reelgraphYasgui && reelgraphYasgui.getTab().getYasqe().getValue()")));
+            assertEquals(server.uri("/reelgraph/sparql").toString(),
+                    driver.executeScript("return reelgraphYasgui.getTab().getEndpoint()"));
+        }
+    }
+
+    @Test
     void johnWickChronologyShowsBallerinaBetweenChapterThreeAndFourInStoryOrderAndLastInReleaseOrder(@TempDir Path browserTemp)
             throws IOException {
         try (HeadlessChromium chromium = HeadlessChromium.start(browserTemp)) {
