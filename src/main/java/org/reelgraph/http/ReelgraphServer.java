@@ -205,6 +205,7 @@ public final class ReelgraphServer {
             ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)), reviews, token);
             DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
             LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
+            WebUiRoutes webUi = new WebUiRoutes(base);
             return Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
@@ -218,7 +219,7 @@ public final class ReelgraphServer {
                 linkedData.register(config.routes);
                 config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP",
                         "store", store.description(), "graphs", store.read(() -> countGraphs()))));
-                config.routes.get("/", ctx -> ctx.html(IndexPage.HTML));
+                webUi.register(config);
                 config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.body(ctx.path())));
                 // Javalin's own errors (no route, wrong method) as problem documents too.
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemException.body(
