@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,6 +35,7 @@ import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ReviewIngest;
+import org.reelgraph.store.StatementCount;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
 
@@ -51,9 +53,11 @@ public final class ReelgraphServer {
     static final long MAX_REVIEW_BYTES = 4L << 20;
 
     private final FusekiServer fuseki;
+    private final RegisteredRoutes routes;
 
-    private ReelgraphServer(FusekiServer fuseki) {
+    private ReelgraphServer(FusekiServer fuseki, RegisteredRoutes routes) {
         this.fuseki = fuseki;
+        this.routes = routes;
     }
 
     public static Builder create() {
@@ -72,6 +76,11 @@ public final class ReelgraphServer {
     /** Blocks until the server stops. */
     public void join() {
         fuseki.join();
+    }
+
+    /** The routes of the Javalin app (everything but Fuseki's {@code /reelgraph/*}), as Javalin registered them. */
+    public List<RegisteredRoutes.Route> routes() {
+        return routes.all();
     }
 
     /** The port actually listened on (useful with port 0). */
@@ -168,11 +177,14 @@ public final class ReelgraphServer {
             PublishedChronology.install(store);
 
             ObjectMapper json = jsonMapper();
-            Javalin app = javalin(json);
+            ServiceMetrics metrics = new ServiceMetrics(new StatementCount(store));
+            RegisteredRoutes routes = new RegisteredRoutes();
+            Javalin app = javalin(json, metrics, routes);
             FusekiServer fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(false)
                     .add(DATASET, store.dataset(), true)
+                    .addFilter("/*", new RequestMetrics(metrics))
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())
                     .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
@@ -196,17 +208,19 @@ public final class ReelgraphServer {
             // Javalin's servlet expects Jetty's websocket components even when no websocket route exists.
             JettyWebSocketServletContainerInitializer.configure(
                     ServletContextHandler.getServletContextHandler(fuseki.getServletContext()), null);
-            return new ReelgraphServer(fuseki);
+            return new ReelgraphServer(fuseki, routes);
         }
 
-        private Javalin javalin(ObjectMapper json) {
+        private Javalin javalin(ObjectMapper json, ServiceMetrics metrics, RegisteredRoutes routes) {
             FilmCatalog catalog = new FilmCatalog(store);
             ReviewIngest reviews = new ReviewIngest(store, loader);
             ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)), reviews, token);
             DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
             LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
             WebUiRoutes webUi = new WebUiRoutes(base);
+            OperationsRoutes operations = new OperationsRoutes(metrics, OpenApiSpec.load(), ApiDocs.fromClasspath());
             return Javalin.create(config -> {
+                config.events.handlerAdded(routes::added);
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 // Dumps set Content-Length and serve byte ranges; transparent compression would break both.
@@ -217,6 +231,8 @@ public final class ReelgraphServer {
                 api.register(config.routes);
                 dumps.register(config.routes);
                 linkedData.register(config.routes);
+                operations.register(config.routes);
+                config.routes.after(RouteTemplates::remember);
                 config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP",
                         "store", store.description(), "graphs", store.read(() -> countGraphs()))));
                 webUi.register(config);
