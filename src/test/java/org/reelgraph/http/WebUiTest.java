@@ -33,7 +33,8 @@ class WebUiTest extends AgainstRunningServer {
         assertTrue(html.contains("<select id=\"example-queries\">"));
         assertTrue(html.contains("<select id=\"franchise\">"));
         assertTrue(html.contains("<meta name=\"reelgraph-id-base\" content=\"https://w3id.org/reelgraph/id/\">"));
-        for (String link : List.of("/api/franchises", "/dumps/", "/dumps/void.ttl", "/health", "/api/films/ballerina-2025"))
+        for (String link : List.of("/api/franchises", "/dumps/", "/dumps/void.ttl", "/health", "/api/films/ballerina-2025",
+                "/docs", "/openapi.json", "/metrics"))
             assertTrue(html.contains("href=\"" + link + "\""), link);
     }
 
