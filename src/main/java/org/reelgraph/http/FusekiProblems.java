@@ -28,10 +28,12 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 final class FusekiProblems implements Filter {
     private final ObjectMapper json;
     private final long maxBody;
+    private final java.time.Duration timeout;
 
-    FusekiProblems(ObjectMapper json, long maxBody) {
+    FusekiProblems(ObjectMapper json, long maxBody, java.time.Duration timeout) {
         this.json = json;
         this.maxBody = maxBody;
+        this.timeout = timeout;
     }
 
     @Override
@@ -48,9 +50,17 @@ final class FusekiProblems implements Filter {
         // Fuseki aborts its transaction, and the answer becomes 413.
         LimitedBody limited = new LimitedBody(request, maxBody);
         ErrorCapture capture = new ErrorCapture(response);
+        long start = System.nanoTime();
         chain.doFilter(limited, capture);
         if (limited.exceeded) {
             write(response, 413, "Content Too Large", "The request body has more than " + maxBody + tooLarge, path);
+            return;
+        }
+        // Fuseki answers a query stopped by the timeout with 503, but an update stopped by it (ARQ's
+        // QueryCancelledException inside the write transaction, which it aborts) with a bare 500.
+        if (capture.status == 500 && System.nanoTime() - start >= timeout.toNanos()) {
+            write(response, 503, title(503), "The request ran longer than the server's timeout (" + timeout.toSeconds()
+                    + " s, --timeout) and was stopped; nothing was written. Narrow its WHERE pattern or split it.", path);
             return;
         }
         if (capture.status >= 400 && !capture.alreadyProblem()) {

@@ -173,7 +173,9 @@ public final class ReelgraphServer {
             Objects.requireNonNull(loader, "loader: posted reviews are extracted, validated and loaded");
             if (port < 0 || port > 65535)
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
+            // Both kinds of request stop at the timeout: an update's WHERE can run away as a query's can.
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            store.dataset().getContext().set(ARQ.updateTimeout, Long.toString(timeout.toMillis()));
             PublishedChronology.install(store);
 
             ObjectMapper json = jsonMapper();
@@ -187,7 +189,7 @@ public final class ReelgraphServer {
                     .addFilter("/*", new RequestMetrics(metrics))
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())
-                    .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
+                    .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody, timeout))
                     .addFilter(DATASET + "/*", new ServiceDescription())
                     .addFilter(DATASET + "/*", new FormatAliases())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
