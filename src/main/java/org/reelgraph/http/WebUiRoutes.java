@@ -25,27 +25,25 @@ final class WebUiRoutes {
     }
 
     void register(JavalinConfig config) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/ui";
-            files.directory = "/web/ui";
-            files.location = Location.CLASSPATH;
-            // Unversioned names: revalidate every time (Jetty answers 304 on an unchanged ETag).
-            files.headers = Map.of("Cache-Control", "no-cache");
-            utf8(files);
-        });
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/yasgui";
-            files.directory = "/web/yasgui";
-            files.location = Location.CLASSPATH;
-            // The version is in the path, so a file there never changes.
-            files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
-            utf8(files);
-        });
+        // Unversioned names: revalidate every time (Jetty answers 304 on an unchanged ETag).
+        classpathFiles(config, "/ui", "/web/ui", "no-cache");
+        // The version is in the path, so a file there never changes.
+        classpathFiles(config, "/yasgui", "/web/yasgui", "public, max-age=31536000, immutable");
         config.routes.get("/", ctx -> ctx.contentType(HTML).result(page.html()));
         config.routes.get("/ui/queries.json", ctx -> ctx.json(queries.all()));
     }
 
     /** Scripts and styles are UTF-8; Jetty's types name no charset. */
+    private static void classpathFiles(JavalinConfig config, String hostedPath, String directory, String cacheControl) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = hostedPath;
+            files.directory = directory;
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", cacheControl);
+            utf8(files);
+        });
+    }
+
     private static void utf8(StaticFileConfig files) {
         files.mimeTypes.add("text/javascript; charset=utf-8", "js");
         files.mimeTypes.add("text/css; charset=utf-8", "css");
