@@ -32,6 +32,7 @@ import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
+import org.reelgraph.load.LocalJsonLd;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ReviewIngest;
 import org.reelgraph.store.Store;
@@ -165,6 +166,9 @@ public final class ReelgraphServer {
             if (port < 0 || port > 65535)
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            // SERVICE would let any visitor make the server fetch URLs of its network (request forgery).
+            store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+            LocalJsonLd.install();
             PublishedChronology.install(store);
 
             ObjectMapper json = jsonMapper();
@@ -175,6 +179,7 @@ public final class ReelgraphServer {
                     .add(DATASET, store.dataset(), true)
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())
+                    .addFilter("/*", new RequestCharset(json))
                     .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
                     .addFilter(DATASET + "/*", new ServiceDescription())
                     .addFilter(DATASET + "/*", new FormatAliases())
@@ -196,6 +201,9 @@ public final class ReelgraphServer {
             // Javalin's servlet expects Jetty's websocket components even when no websocket route exists.
             JettyWebSocketServletContainerInitializer.configure(
                     ServletContextHandler.getServletContextHandler(fuseki.getServletContext()), null);
+            // Errors Jetty answers itself (unparsable URLs, forms, headers) as problem documents too.
+            fuseki.getJettyServer().setErrorHandler(ProblemErrorPages.server(json));
+            ServletContextHandler.getServletContextHandler(fuseki.getServletContext()).setErrorHandler(ProblemErrorPages.servlet(json));
             return new ReelgraphServer(fuseki);
         }
 
