@@ -68,6 +68,7 @@ class HostileInputTest {
     HttpServer listener;
     final Queue<String> fetched = new ConcurrentLinkedQueue<>();
     String before;
+    String beforeVersion;
 
     @BeforeAll
     void start(@TempDir Path db) throws IOException {
@@ -88,6 +89,7 @@ class HostileInputTest {
         });
         listener.start();
         before = DatasetHash.of(server.store());
+        beforeVersion = server.store().version().tag();
     }
 
     @AfterAll
@@ -117,8 +119,13 @@ class HostileInputTest {
         RawHttp.Answer answer = RawHttp.exchange(server.uri("/").getPort(), hostile.method(), hostile.target(),
                 hostile.headers(), hostile.body(), hostile.chunked());
         // Each case is judged on its own: a case that changed the store moves the baseline for the next ones.
+        // TDB2's data version moves with every commit; only then is the whole store hashed again.
         String expected = before;
-        before = DatasetHash.of(server.store());
+        String version = server.store().version().tag();
+        if (!version.equals(beforeVersion)) {
+            before = DatasetHash.of(server.store());
+            beforeVersion = version;
+        }
         String body = answer.text();
         String seen = hostile.name() + ": " + answer.status() + " " + answer.header("Content-Type") + " " + abbreviate(body);
         boolean timedOut = hostile.allowed() == Allowed.REFUSAL_OR_TIMEOUT && answer.status() == 503 && body.contains("timed out");
