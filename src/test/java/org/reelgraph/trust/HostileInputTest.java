@@ -50,7 +50,13 @@ class HostileInputTest {
     /** What a case may answer besides a plain 4xx refusal. */
     enum Allowed { REFUSAL, ANY_BELOW_500, REFUSAL_OR_TIMEOUT }
 
-    record Hostile(String name, String method, String target, List<String> headers, byte[] body, boolean chunked, Allowed allowed) {
+    /** @param rawMarkup text that must not appear in the answer as it is (markup from the data, unescaped), or null */
+    record Hostile(String name, String method, String target, List<String> headers, byte[] body, boolean chunked, Allowed allowed,
+                   String rawMarkup) {
+        Hostile(String name, String method, String target, List<String> headers, byte[] body, boolean chunked, Allowed allowed) {
+            this(name, method, target, headers, body, chunked, allowed, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -63,6 +69,12 @@ class HostileInputTest {
      */
     private static final java.util.Set<String> LENIENT = java.util.Set.of("bad-iri.jsonld", "nul-byte.nt", "relative-iri.nt",
             "bad-date.ttl", "bad-integer.ttl", "bad-iri-chars.ttl", "reserved-graph.trig", "cyclic-iri-mapping.jsonld");
+
+    /** Labels that are markup or script in every context a page may put them (element, attribute, URL, CDATA). */
+    private static final List<String> HOSTILE_LABELS = List.of("<script>alert('label')</script>", "\"><img src=x onerror=alert(1)>",
+            "</title><script>alert(2)</script>", "<svg onload=alert(3)>", "javascript:alert(4)", "]]><script>alert(5)</script>",
+            "' onmouseover='alert(6)", "<iframe src=\"//evil.example\"></iframe>", "&lt;b&gt;pre-escaped&lt;/b&gt; <b>bold</b>",
+            "\u202Egnp.exe <style>*{display:none}</style>");
 
     RunningServer server;
     HttpServer listener;
@@ -88,6 +100,12 @@ class HostileInputTest {
             exchange.close();
         });
         listener.start();
+        // Films whose labels are markup: their pages must show the text, never run it.
+        StringBuilder films = new StringBuilder();
+        for (int i = 0; i < HOSTILE_LABELS.size(); i++)
+            films.append("<https://w3id.org/reelgraph/id/film/hostile-label-").append(i).append("-2030> <http://www.w3.org/2000/01/rdf-schema#label> \"")
+                    .append(HOSTILE_LABELS.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append("\"@en .\n");
+        assertEquals(201, server.putGraph("https://w3id.org/reelgraph/test/hostile-labels", films.toString()).statusCode());
         before = DatasetHash.of(server.store());
         beforeVersion = server.store().version().tag();
     }
@@ -132,6 +150,8 @@ class HostileInputTest {
         assertTrue(answer.status() < 500 || timedOut, seen);
         if (hostile.allowed() == Allowed.REFUSAL)
             assertTrue(answer.status() >= 400, "refused: " + seen);
+        if (hostile.rawMarkup() != null)
+            assertFalse(body.contains(hostile.rawMarkup()), hostile.name() + ": the page shows markup from the data unescaped: " + abbreviate(body));
         assertFalse(body.contains("Exception") || body.contains("at org.") || body.contains("java.") || body.contains("jakarta."),
                 "no Java internals: " + seen);
         if (answer.status() >= 400) {
@@ -150,6 +170,21 @@ class HostileInputTest {
         boolean acceptedWrite = hostile.allowed() != Allowed.REFUSAL && answer.status() / 100 == 2 && !hostile.method().equals("GET");
         if (!acceptedWrite)
             assertEquals(expected, before, hostile.name() + ": the store changed");
+    }
+
+    /**
+     * The web UI at / shows titles and labels from the API; its scripts put text in as textContent, so a
+     * label that is markup stays text. Any of these calls would let it run.
+     */
+    @org.junit.jupiter.api.Test
+    void uiScriptsNeverInsertMarkupFromData() throws IOException {
+        try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/web/ui"))) {
+            for (Path script : scripts.filter(p -> p.toString().endsWith(".js")).toList()) {
+                String code = Files.readString(script);
+                for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("))
+                    assertFalse(code.contains(sink), script + " uses " + sink);
+            }
+        }
     }
 
     private static String abbreviate(String s) {
@@ -175,6 +210,7 @@ class HostileInputTest {
         tokens(cases);
         jsonLd(cases);
         misc(cases);
+        labels(cases);
         return cases.stream();
     }
 
@@ -454,6 +490,16 @@ class HostileInputTest {
                 "Ballerina (2025)\u0000\u0000 directed by Len Wiseman".getBytes(StandardCharsets.UTF_8), Allowed.REFUSAL, TOKEN));
         cases.add(sendAllowing("Content-Encoding gzip of garbage", "PUT", "/reelgraph/data?graph=" + enc("urn:hostile:gzip"), "text/turtle",
                 "not gzip at all".getBytes(StandardCharsets.UTF_8), Allowed.REFUSAL, TOKEN, "Content-Encoding: gzip"));
+    }
+
+    /** Each hostile label on its /id page (HTML), and in the JSON the web UI renders (as text, see uiScriptsNeverInsertMarkup). */
+    private void labels(List<Hostile> cases) {
+        for (int i = 0; i < HOSTILE_LABELS.size(); i++) {
+            String label = HOSTILE_LABELS.get(i);
+            String markup = label.contains("<") ? label.substring(label.indexOf('<')) : label.contains("'") ? label : null;
+            cases.add(new Hostile("label " + (i + 1) + " on its /id page: " + label, "GET", "/id/film/hostile-label-" + i + "-2030",
+                    List.of("Accept: text/html"), null, false, Allowed.ANY_BELOW_500, markup));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
