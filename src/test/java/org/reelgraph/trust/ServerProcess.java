@@ -34,7 +34,8 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code serve --db db} on a free port and waits until /health answers (the store opened). */
     static ServerProcess start(Path db, Path log, String maxHeap) {
         int port = freePort();
-        Process process = java(List.of("-Xmx" + maxHeap), List.of("serve", "--db", db.toString(), "--port", Integer.toString(port)), log);
+        // G1 on any machine size, so "jcmd PID GC.heap_info" reports one heap total (SoakTest reads it).
+        Process process = java(List.of("-Xmx" + maxHeap, "-XX:+UseG1GC"), List.of("serve", "--db", db.toString(), "--port", Integer.toString(port)), log);
         ServerProcess server = new ServerProcess(process, port, log);
         server.awaitHealthy(Duration.ofMinutes(3));
         return server;

@@ -196,7 +196,7 @@ class SoakTest {
             Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
             String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             info.waitFor();
-            Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
+            Matcher m = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K").matcher(text);
             if (!m.find())
                 throw new AssertionError("jcmd GC.heap_info said: " + text);
             return Long.parseLong(m.group(1)) << 10;
