@@ -33,6 +33,7 @@ import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
+import org.reelgraph.load.LocalJsonLd;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ReviewIngest;
 import org.reelgraph.store.StatementCount;
@@ -176,6 +177,9 @@ public final class ReelgraphServer {
             // Both kinds of request stop at the timeout: an update's WHERE can run away as a query's can.
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
             store.dataset().getContext().set(ARQ.updateTimeout, Long.toString(timeout.toMillis()));
+            // SERVICE would let any visitor make the server fetch URLs of its network (request forgery).
+            store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+            LocalJsonLd.install();
             PublishedChronology.install(store);
 
             ObjectMapper json = jsonMapper();
@@ -189,6 +193,7 @@ public final class ReelgraphServer {
                     .addFilter("/*", new RequestMetrics(metrics))
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())
+                    .addFilter("/*", new RequestCharset(json))
                     .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody, timeout))
                     .addFilter(DATASET + "/*", new ServiceDescription())
                     .addFilter(DATASET + "/*", new FormatAliases())
@@ -210,6 +215,9 @@ public final class ReelgraphServer {
             // Javalin's servlet expects Jetty's websocket components even when no websocket route exists.
             JettyWebSocketServletContainerInitializer.configure(
                     ServletContextHandler.getServletContextHandler(fuseki.getServletContext()), null);
+            // Errors Jetty answers itself (unparsable URLs, forms, headers) as problem documents too.
+            fuseki.getJettyServer().setErrorHandler(ProblemErrorPages.server(json));
+            ServletContextHandler.getServletContextHandler(fuseki.getServletContext()).setErrorHandler(ProblemErrorPages.servlet(json));
             return new ReelgraphServer(fuseki, routes);
         }
 
