@@ -35,6 +35,8 @@ final class IdTable {
     private int arenaUsed;
 
     private boolean resolved;
+    /** Whether the arrays are in id order (look-ups need it; files need not be sorted). */
+    private boolean sorted = true;
     /** Records with a colliding slug get {@code slug-id}. */
     private java.util.BitSet suffixed;
     /** Records joined onto an existing resource: the few whose IRI is not computed. */
@@ -64,6 +66,8 @@ final class IdTable {
         if (arenaUsed + bytes.length > arena.length)
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + bytes.length));
         System.arraycopy(bytes, 0, arena, arenaUsed, bytes.length);
+        if (size > 0 && id <= ids[size - 1])
+            sorted = false;
         ids[size] = id;
         years[size] = year;
         classes[size] = classCode;
@@ -103,6 +107,8 @@ final class IdTable {
 
     /** The record index of an id, or -1. */
     int indexOf(int id) {
+        if (!sorted)
+            sortById();
         int at = Arrays.binarySearch(ids, 0, size, id);
         return at >= 0 ? at : -1;
     }
@@ -150,15 +156,11 @@ final class IdTable {
     }
 
     private void sortById() {
-        long[] keys = new long[size];
-        boolean ordered = true;
-        for (int i = 0; i < size; i++) {
-            keys[i] = ((long) ids[i] << 32) | i;
-            if (i > 0 && ids[i] <= ids[i - 1])
-                ordered = false;
-        }
-        if (ordered)
+        if (sorted)
             return;
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++)
+            keys[i] = ((long) ids[i] << 32) | i;
         Arrays.sort(keys);
         int[] newIds = new int[size];
         int[] newYears = new int[size];
@@ -188,5 +190,6 @@ final class IdTable {
         arena = newArena;
         arenaUsed = used;
         size = kept;
+        sorted = true;
     }
 }

@@ -275,6 +275,37 @@ class ImportCommandTest {
         assertEquals(List.of("2023-03-24"), select("SELECT ?d { <" + ID + "film/john-wick-chapter-4-2023> rg:releaseDate ?d }"));
     }
 
+    @Test
+    void generatedFilesAreDeterministicAndTheirIrisDoNotDependOnRowOrder() throws IOException {
+        Path a = tmp.resolve("a");
+        Path again = tmp.resolve("again");
+        assertEquals(0, CliTest.run("generate", "--imdb", a.toString(), "--titles", "400").exit());
+        assertEquals(0, CliTest.run("generate", "--imdb", again.toString(), "--titles", "400").exit());
+        for (String file : List.of("title.basics.tsv.gz", "title.principals.tsv.gz", "name.basics.tsv.gz", "title.ratings.tsv.gz"))
+            assertEquals(gunzip(a.resolve(file)), gunzip(again.resolve(file)), file);
+        Path reversed = tmp.resolve("reversed");
+        Files.createDirectories(reversed);
+        for (String file : List.of("title.basics.tsv.gz", "title.principals.tsv.gz", "name.basics.tsv.gz", "title.ratings.tsv.gz")) {
+            List<String> lines = new java.util.ArrayList<>(gunzip(a.resolve(file)));
+            java.util.Collections.reverse(lines.subList(1, lines.size()));
+            gzip(reversed.resolve(file), lines);
+        }
+        String first = tmp.resolve("first").toString();
+        String second = tmp.resolve("second").toString();
+        assertEquals(0, CliTest.run("import", "imdb", "--no-progress", "--db", first, a.toString(), "--types", "movie,short,tvSeries").exit());
+        assertEquals(0, CliTest.run("import", "imdb", "--no-progress", "--db", second, reversed.toString(), "--types", "movie,short,tvSeries").exit());
+        String query = PREFIXES + "SELECT ?s ?i { ?s schema:sameAs ?i }";
+        List<String> one = CliTest.run("query", "--db", first, "--format", "csv", query).out().lines().sorted().toList();
+        List<String> other = CliTest.run("query", "--db", second, "--format", "csv", query).out().lines().sorted().toList();
+        assertTrue(one.size() > 1000, "" + one.size());
+        List<String> onlyFirst = one.stream().filter(l -> !other.contains(l)).toList();
+        List<String> onlySecond = other.stream().filter(l -> !one.contains(l)).toList();
+        assertEquals(List.of(), onlyFirst, "only in the first: " + onlyFirst + "; only in the reversed: " + onlySecond);
+        // Colliding names got their IMDb id as suffix, films before the year.
+        assertTrue(one.stream().anyMatch(l -> l.matches(".*/person/[a-z0-9-]+-nm\\d{7},.*")), "no person collision in the sample");
+        assertTrue(one.stream().anyMatch(l -> l.matches(".*/(film|series)/[a-z0-9-]+-tt\\d{7}-\\d{4},.*")), "no title collision in the sample");
+    }
+
     // --- fixture helpers ---------------------------------------------------------------------
 
     private Path copyFixture() throws IOException {
