@@ -427,8 +427,13 @@ public final class ImdbImport {
         }
     }
 
+    /** {@code ("tt", 133093)} → {@code tt0133093}; hot (once per credit), so no String.format. */
     static String imdbId(String prefix, int number) {
-        return prefix + String.format("%07d", number);
+        String digits = Integer.toString(number);
+        StringBuilder sb = new StringBuilder(prefix.length() + Math.max(7, digits.length())).append(prefix);
+        for (int i = digits.length(); i < 7; i++)
+            sb.append('0');
+        return sb.append(digits).toString();
     }
 
     private Integer integer(TsvFile.Row row, int column, TsvFile file, String what) {

@@ -306,6 +306,17 @@ class ImportCommandTest {
         assertTrue(one.stream().anyMatch(l -> l.matches(".*/(film|series)/[a-z0-9-]+-tt\\d{7}-\\d{4},.*")), "no title collision in the sample");
     }
 
+    @Test
+    void importedDataConformsToTheShapesTogetherWithTheCuratedData() {
+        loadCurated();
+        assertEquals(0, importImdb(IMDB.toString(), "--types", "movie,short").exit());
+        assertEquals(0, importWikidata(WIKIDATA.toString()).exit());
+        try (org.reelgraph.store.Store store = org.reelgraph.store.Store.tdb2(Path.of(db()))) {
+            var shapes = org.reelgraph.load.ShapesCheck.of(new org.reelgraph.load.Sources(Path.of("")));
+            assertEquals(List.of(), store.read(() -> shapes.validate(store.dataset().getUnionGraph())));
+        }
+    }
+
     // --- fixture helpers ---------------------------------------------------------------------
 
     private Path copyFixture() throws IOException {
