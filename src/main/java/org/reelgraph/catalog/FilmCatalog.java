@@ -221,9 +221,20 @@ public final class FilmCatalog {
         return new FilmRef(film.getURI(), slug(film), label(union, film), released(union, film));
     }
 
+    /** The earliest rg:releaseDate; a film known only by its year (IMDb) counts as released on 1 January of it. */
     private static LocalDate released(Graph union, Node film) {
         return objects(union, film, RG.releaseDate).filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
-                .flatMap(FilmCatalog::parseDate).min(Comparator.naturalOrder()).orElse(null);
+                .flatMap(FilmCatalog::parseDate).min(Comparator.naturalOrder())
+                .orElseGet(() -> objects(union, film, RG.releaseYear).filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
+                        .flatMap(FilmCatalog::parseYear).min(Comparator.naturalOrder()).orElse(null));
+    }
+
+    private static Stream<LocalDate> parseYear(String lexical) {
+        try {
+            return Stream.of(LocalDate.of(Integer.parseInt(lexical), 1, 1));
+        } catch (RuntimeException e) {
+            return Stream.empty();
+        }
     }
 
     private static Stream<LocalDate> parseDate(String lexical) {
