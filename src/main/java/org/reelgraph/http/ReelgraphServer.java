@@ -176,7 +176,9 @@ public final class ReelgraphServer {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             // Both kinds of request stop at the timeout: an update's WHERE can run away as a query's can.
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
-            store.dataset().getContext().set(ARQ.updateTimeout, Long.toString(timeout.toMillis()));
+            // "initial,overall": Jena 5.6.0's streaming update (Fuseki's path) given only the overall timeout
+            // cancels every WHERE at once; with both set it stops only updates that run too long.
+            store.dataset().getContext().set(ARQ.updateTimeout, timeout.toMillis() + "," + timeout.toMillis());
             // SERVICE would let any visitor make the server fetch URLs of its network (request forgery).
             store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
             LocalJsonLd.install();
