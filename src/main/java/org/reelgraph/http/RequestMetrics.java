@@ -73,7 +73,9 @@ final class RequestMetrics implements Filter {
             return hasQueryParameter(request.getQueryString());
         if (!method.equals("POST"))
             return false;
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT).split(";")[0].strip();
+        // The raw header: getContentType() throws on an unknown charset, which RequestCharset answers later.
+        String header = request.getHeader("Content-Type");
+        String type = header == null ? "" : header.toLowerCase(Locale.ROOT).split(";")[0].strip();
         return type.equals("application/sparql-query")
                 || (type.equals("application/x-www-form-urlencoded") && !endpoint.isEmpty());
     }
