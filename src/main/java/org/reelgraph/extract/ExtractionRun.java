@@ -72,7 +72,11 @@ final class ExtractionRun {
 
     private record Item(Person person, String character) {}
 
-    private record Raw(String relation, double confidence, int from, int to, List<Cap> caps) {}
+    private record Raw(String relation, double confidence, int from, int to, List<Cap> caps, boolean possessive) {
+        Raw(String relation, double confidence, int from, int to, List<Cap> caps) {
+            this(relation, confidence, from, to, caps, false);
+        }
+    }
 
     ExtractionRun(String text, TextAnalyzer.Analysis analysis, Rules rules, Gazetteer gaz) {
         this.text = text;
@@ -155,7 +159,7 @@ final class ExtractionRun {
             String n = tok.get(j).norm();
             if (n.equals(";"))
                 return j;
-            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet").contains(tok.get(j + 1).norm()))
+            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet", "who").contains(tok.get(j + 1).norm()))
                 return j;
         }
         return s.to();
@@ -235,6 +239,21 @@ final class ExtractionRun {
     }
 
     private List<FilmScore> filmScores;
+    /** Tokens of titles the text names other than the reviewed film's. */
+    private boolean[] otherTitle;
+
+    /** "... in|from (X's) Other Title" at token {@code j}: what came before belongs to another film. */
+    private boolean otherFilmFollows(int j, Sentence s) {
+        if (j + 1 >= s.to() || !Set.of("in", "from", "on").contains(tok.get(j).norm()))
+            return false;
+        int k = j + 1;
+        int p = k;
+        while (p < s.to() && p - k < 4 && tok.get(p).capitalised())
+            p++;
+        if (p > k && p < s.to() && tok.get(p).possessive())
+            k = p + 1; // "in Tim Burton's Batman"
+        return k < s.to() && otherTitle[k] && !isSelf(k);
+    }
 
     private void findFilm() {
         List<Candidate> cands = new ArrayList<>();
@@ -353,6 +372,12 @@ final class ExtractionRun {
         Candidate c = firstOf.get(keyOf.get(scores.get(0)));
         Evidence ev = Evidence.of(text, tok.get(c.from()).start(), tok.get(c.to() - 1).end());
         titleSpan = new int[] {c.from(), c.to()};
+        otherTitle = new boolean[tok.size()];
+        // Titles the text introduces (with a year, in a headline, as a sequel), not every mention of a known name:
+        // "Paddington" and "Shrek" are characters too.
+        for (Candidate o : cands)
+            if (!o.origin().equals("graph") && (!Words.key(o.title()).equals(Words.key(c.title())) || !java.util.Objects.equals(o.year(), c.year())))
+                fill(otherTitle, o.from(), o.to());
         if (c.entry() != null) {
             film = new FilmMention(c.entry().label(), c.entry().year(), c.entry().iri(), ev, true);
         } else {
@@ -988,7 +1013,10 @@ final class ExtractionRun {
                         continue;
                     if (!NON_FACT.contains(rule.relation()) && slotsBlocked(rule, i, end, caps))
                         continue;
-                    out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps)));
+                    if (rule.relation().equals("starring") && otherFilmFollows(end, s))
+                        continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
+                    out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
+                            rule.pattern().stream().anyMatch(el -> el instanceof Rules.Possessive)));
                 }
             }
         }
@@ -1034,6 +1062,10 @@ final class ExtractionRun {
         if (el instanceof Rules.LineEnd) {
             boolean end = i == tok.size() || i > 0 && tok.get(i).line() != tok.get(i - 1).line();
             return end ? match(pattern, e + 1, i, s, caps) : -1;
+        }
+        if (el instanceof Rules.NotAfter na) {
+            boolean after = i > s.from() && na.words().contains(tok.get(i - 1).norm());
+            return after ? -1 : match(pattern, e + 1, i, s, caps);
         }
         if (el instanceof Rules.Literal lit) {
             if (i < s.to() && lit.words().contains(tok.get(i).norm())) {
@@ -1087,6 +1119,8 @@ final class ExtractionRun {
     private static boolean repeatable(String kind, Token t) {
         return switch (kind) {
             case "lower" -> t.lower() && t.word();
+            // a modifier: a lower-case word that is no verb or preposition ("the grizzled", not "played by")
+            case "mod" -> t.lower() && t.word() && !Set.of("VERB", "AUX", "ADP").contains(t.pos());
             case "any" -> !SENTENCE_ENDS.contains(t.norm());
             default -> t.pos().equals(kind);
         };
@@ -1097,7 +1131,7 @@ final class ExtractionRun {
             return slot.equals("APPOS") ? List.of(new Cap(slot, i, i, null)) : List.of();
         return switch (slot) {
             case "PERSON", "PERSON1" -> personCandidates(slot, i, s, first, slot.equals("PERSON1"));
-            case "PERSONS" -> personList(i, s);
+            case "PERSONS" -> startsName(i, first) ? personList(i, s) : List.of();
             case "CHARACTER" -> characterCandidates(i, s, first);
             case "CHARACTERS" -> characterList(i, s);
             case "FILM" -> filmCandidates(i, s, false);
@@ -1204,8 +1238,8 @@ final class ExtractionRun {
             }
         }
         int end = j;
-        if (end == i || isSelf(i))
-            return List.of();
+        if (end == i || isSelf(i) || otherTitle != null && otherTitle[i])
+            return List.of(); // "Brett Ratner's Rush Hour 3" is a film, not a character
         if (end < s.to() && tok.get(end).possessive()) {
             // "as Rain's ex Tyler", "as Apollo's widow Mary Anne Creed": the character is the name after the noun.
             int k = end + 1, lower = 0;
@@ -1419,6 +1453,9 @@ final class ExtractionRun {
                         String characterId, boolean characterKnown, String via, String viaId, boolean viaKnown,
                         int from, int to, double confidence) {}
 
+    /** directedBy facts from "X's film" alone: an actor's possessive of the title is their character ("Jackman's Logan"). */
+    private final Set<Fact> possessiveOnly = new HashSet<>();
+
     private Extraction build(List<Raw> raws) {
         List<Fact> facts = new ArrayList<>();
         Map<String, Double> franchiseScore = new HashMap<>();
@@ -1428,9 +1465,22 @@ final class ExtractionRun {
             int from = tok.get(r.from()).start(), to = tok.get(r.to() - 1).end();
             switch (r.relation()) {
                 case "directedBy", "reviewedBy" -> {
-                    for (Cap c : r.caps())
-                        if (c.value() instanceof Person p && !(r.confidence() < WEAK && tainted.contains(p.name())))
-                            facts.add(personFact(r.relation(), p, null, from, to, r.confidence()));
+                    for (Cap c : r.caps()) {
+                        List<Person> people = new ArrayList<>();
+                        if (c.value() instanceof Person p)
+                            people.add(p);
+                        else if (c.value() instanceof List<?> items) // "directed by A, B and C"
+                            for (Object o : items)
+                                if (o instanceof Item it && it.character() == null)
+                                    people.add(it.person());
+                        for (Person p : people)
+                            if (!(r.confidence() < WEAK && tainted.contains(p.name()))) {
+                                Fact f = personFact(r.relation(), p, null, from, to, r.confidence());
+                                facts.add(f);
+                                if (r.possessive() && r.relation().equals("directedBy"))
+                                    possessiveOnly.add(f);
+                            }
+                    }
                 }
                 case "starring" -> {
                     List<Person> persons = new ArrayList<>();
@@ -1626,6 +1676,8 @@ final class ExtractionRun {
         List<Fact> ordered = new ArrayList<>(best.values());
         ordered.sort(Comparator.comparingInt(ExtractionRun::order).thenComparingInt(Fact::from));
         for (Fact f : ordered) {
+            if (f.predicate().equals("directedBy") && possessiveOnly.contains(f) && withCharacter.contains(f.objectId()))
+                continue;
             if (f.predicate().equals("starring") && f.characterId() == null
                     && (withCharacter.contains(f.objectId()) || directors.contains(f.objectId())))
                 continue;
