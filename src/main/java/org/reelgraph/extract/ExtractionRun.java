@@ -117,8 +117,8 @@ final class ExtractionRun {
     private void markScopes() {
         for (Sentence s : analysis.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
-                if (cueAt("hedge", i, s) > 0)
-                    fill(hedge, i, clauseGroupEnd(i, s));
+                if (cueAt("hedge", i, s) > 0 && !(i + 1 < s.to() && Set.of("just", "only", "merely", "simply").contains(tok.get(i + 1).norm())))
+                    fill(hedge, i, clauseGroupEnd(i, s)); // "not just felt in this sequel" negates nothing
                 if (cueAt("future", i, s) > 0)
                     fill(future, i, clauseGroupEnd(i, s));
                 if (cueAt("absent", i, s) > 0) {
@@ -1335,6 +1335,8 @@ final class ExtractionRun {
             return out;
         }
         Cap one = gazFilm(j, s);
+        if (one == null && j > i)
+            one = gazFilm(i, s); // "The Avengers", "The Terminator": the article is part of the title
         if (one == null)
             return out;
         if (!pair)
@@ -1345,6 +1347,8 @@ final class ExtractionRun {
             if (k2 < s.to() && tok.get(k2).norm().equals("the"))
                 k2++;
             Cap two = gazFilm(k2, s);
+            if (two == null && k2 > k + 1)
+                two = gazFilm(k + 1, s);
             if (two != null)
                 out.add(new Cap("FILMS", i, two.to(), List.of(one.value(), two.value())));
         }
@@ -1551,8 +1555,9 @@ final class ExtractionRun {
                     if (r.relation().equals("setBetween") && films.size() == 2) {
                         facts.add(filmFact("setAfter", films.get(0), from, to, r.confidence()));
                         facts.add(filmFact("setBefore", films.get(1), from, to, r.confidence()));
-                    } else if (!r.relation().equals("setBetween") && films.size() == 1) {
-                        facts.add(filmFact(r.relation(), films.get(0), from, to, r.confidence()));
+                    } else if (!r.relation().equals("setBetween")) {
+                        for (Entry f : films) // "a sequel to both A and B"
+                            facts.add(filmFact(r.relation(), f, from, to, r.confidence()));
                     }
                     for (Entry f : films)
                         if (f.franchise() != null)
