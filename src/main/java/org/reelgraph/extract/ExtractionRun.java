@@ -108,6 +108,7 @@ final class ExtractionRun {
         collectNames();
         List<Raw> raws = applyRules();
         raws.addAll(valedictions());
+        raws.addAll(nameLines());
         return build(raws);
     }
 
@@ -1446,6 +1447,39 @@ final class ExtractionRun {
                 }
             }
             previous = l;
+        }
+        return out;
+    }
+
+    /**
+     * A line that is nothing but a person's full name, in the lines above the first paragraph or among
+     * the last three lines: a byline without "By" ("Gus Ferreira" under the title, "Beatrix Holm" above
+     * the image credit).
+     */
+    private List<Raw> nameLines() {
+        List<Raw> out = new ArrayList<>();
+        List<int[]> nonBlank = new ArrayList<>();
+        for (int[] line : analysis.lines())
+            if (!text.substring(line[0], line[1]).isBlank())
+                nonBlank.add(line);
+        for (int n = 0; n < nonBlank.size(); n++) {
+            int[] line = nonBlank.get(n);
+            boolean top = true;
+            for (int m = 0; m <= n && top; m++)
+                top = Words.of(text.substring(nonBlank.get(m)[0], nonBlank.get(m)[1])).size() <= 16;
+            if (!top && n < nonBlank.size() - 3)
+                continue;
+            String l = text.substring(line[0], line[1]);
+            Integer from = tokenAtChar.get(line[0] + (l.length() - l.stripLeading().length()));
+            if (from == null || isSelf(from))
+                continue;
+            Sentence s = analysis.sentences().get(tok.get(from).sentence());
+            int lineEnd = from;
+            while (lineEnd < tok.size() && tok.get(lineEnd).line() == tok.get(from).line())
+                lineEnd++;
+            for (Cap c : personCandidates("PERSON", from, s, false, false))
+                if (c.to() == lineEnd && c.to() - c.from() >= 2 && c.value() instanceof Person p && !p.expanded())
+                    out.add(new Raw("reviewedBy", 0.85, from, c.to(), List.of(c)));
         }
         return out;
     }
