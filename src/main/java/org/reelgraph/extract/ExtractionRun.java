@@ -1095,10 +1095,11 @@ final class ExtractionRun {
             return -1;
         }
         Rules.Slot slot = (Rules.Slot) el;
-        String key = slot.name() + ':' + i + ':' + (e == 0);
+        boolean first = pattern.subList(0, e).stream().allMatch(x -> x instanceof Rules.NotAfter);
+        String key = slot.name() + ':' + i + ':' + first;
         List<Cap> candidates = slotCache.get(key);
         if (candidates == null) {
-            candidates = slotCandidates(slot.name(), i, s, e == 0);
+            candidates = slotCandidates(slot.name(), i, s, first);
             slotCache.put(key, candidates);
         }
         for (Cap c : candidates) {
@@ -1121,6 +1122,9 @@ final class ExtractionRun {
         return switch (kind) {
             case "lower" -> t.lower() && t.word();
             // a modifier: a lower-case word that is no verb or preposition ("the grizzled", not "played by")
+            // a gap inside a clause: no capitalised word (so no other name), no sentence end
+            // ("are"/"were" would say the name is the last of a list: "Grint and Watson are ... as Ron")
+            case "gap" -> t.lower() && t.word() && !t.norm().equals("are") && !t.norm().equals("were") || t.possessive() || !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
             case "mod" -> t.lower() && t.word() && !Set.of("VERB", "AUX", "ADP").contains(t.pos());
             case "any" -> !SENTENCE_ENDS.contains(t.norm());
             default -> t.pos().equals(kind);
@@ -1141,6 +1145,7 @@ final class ExtractionRun {
             case "SELF" -> selfAt.containsKey(i) ? List.of(new Cap(slot, i, selfAt.get(i), film)) : List.of();
             case "ORG", "VIA" -> orgCandidates(slot, i, s);
             case "APPOS" -> apposCandidates(i, s);
+            case "HIMHER" -> pronounCandidates(i);
             default -> List.of();
         };
     }
@@ -1265,6 +1270,51 @@ final class ExtractionRun {
         if (resolving && confirmedKeys.contains(Words.key(text.substring(tok.get(i).start(), tok.get(end - 1).end()))))
             return List.of(); // a person the text names, not a character
         return List.of(new Cap("CHARACTER", i, end, text.substring(tok.get(i).start(), tok.get(end - 1).end())));
+    }
+
+    /**
+     * "Her name is Laura ... Dafne Keen plays her": "him" or "her" at token {@code i} stands for the last
+     * character named before it in this sentence or the one before (a name that is no person the text
+     * names, no title and not the reviewed film).
+     */
+    private List<Cap> pronounCandidates(int i) {
+        if (!resolving || !Set.of("him", "her").contains(tok.get(i).norm()))
+            return List.of();
+        int si = tok.get(i).sentence();
+        // The actor's own name ends just before the verb: the character is named before it, first in this
+        // sentence ("led by Donald Pierce, ..., and Boyd Holbrook plays him"), else first in the one before.
+        int actor = i - 2;
+        while (actor > 0 && tok.get(actor - 1).capitalised() || actor > 0 && particles.contains(tok.get(actor - 1).norm()))
+            actor--;
+        Sentence own = analysis.sentences().get(si);
+        Cap found = firstCharacterIn(own.from(), actor, i);
+        if (found == null && si > 0)
+            found = firstCharacterIn(analysis.sentences().get(si - 1).from(), analysis.sentences().get(si - 1).to(), i);
+        return found == null ? List.of() : List.of(found);
+    }
+
+    private Cap firstCharacterIn(int from, int to, int pronoun) {
+        for (int k = from; k < to; k++) {
+            if (!tok.get(k).capitalised() || k > from && tok.get(k - 1).capitalised() && tok.get(k - 1).sentence() == tok.get(k).sentence())
+                continue; // not the start of a capitalised run
+            if (!tok.get(k).pos().equals("PROPN") || isSelf(k) || otherTitle[k] || stopnames.contains(tok.get(k).norm()))
+                continue;
+            Sentence ks = analysis.sentences().get(tok.get(k).sentence());
+            List<Cap> cc = characterCandidates(k, ks, false);
+            if (cc.isEmpty())
+                continue;
+            String name = (String) cc.get(0).value();
+            List<String> w = Words.keys(name);
+            if (confirmedKeys.contains(String.join(" ", w)) || nearest(confirmed, w, tok.get(k).start(), false) != null)
+                continue; // a person
+            Gazetteer.Match m = gazByStart.get(tok.get(k).start());
+            if (m != null && m.of(Kind.CHARACTER).isEmpty() && m.of(Kind.PERSON).isEmpty())
+                continue; // a film, franchise or organisation
+            if (blocked(k, k + 1) || tok.get(k).start() + name.length() > tok.get(to - 1).end())
+                continue;
+            return new Cap("CHARACTER", pronoun, pronoun + 1, name);
+        }
+        return null;
     }
 
     /** Past the ", " and "and" that join the items of a list. */
@@ -1700,6 +1750,15 @@ final class ExtractionRun {
             if (f.predicate().equals("directedBy"))
                 directors.add(f.objectId());
         }
+        // One character, two actors from overlapping evidence ("McAvoy and Fassbender return as the young Xavier
+        // and Lehnsherr" also reads "Fassbender return as the young Xavier"): the stronger reading wins.
+        Set<Fact> overruled = new HashSet<>();
+        for (Fact a : best.values())
+            for (Fact b : best.values())
+                if (a != b && a.predicate().equals("starring") && b.predicate().equals("starring") && a.characterId() != null
+                        && a.characterId().equals(b.characterId()) && !a.objectId().equals(b.objectId())
+                        && b.from() <= a.from() && a.to() <= b.to() && b.confidence() > a.confidence())
+                    overruled.add(a);
         Set<String> viaKnownFor = new HashSet<>();
         for (Fact f : best.values())
             if (f.predicate().equals("creditedTo") && f.via() != null)
@@ -1716,6 +1775,8 @@ final class ExtractionRun {
         ordered.sort(Comparator.comparingInt(ExtractionRun::order).thenComparingInt(Fact::from));
         for (Fact f : ordered) {
             if (f.predicate().equals("directedBy") && possessiveOnly.contains(f) && withCharacter.contains(f.objectId()))
+                continue;
+            if (overruled.contains(f))
                 continue;
             if (f.predicate().equals("starring") && f.characterId() == null
                     && (withCharacter.contains(f.objectId()) || directors.contains(f.objectId())))

@@ -21,7 +21,7 @@ public final class Rules {
     static final Set<String> RELATIONS = Set.of("directedBy", "starring", "reviewedBy", "creditedTo", "partOfFranchise",
             "spinOffOf", "setAfter", "setBefore", "setBetween");
     static final Set<String> SLOTS = Set.of("PERSON", "PERSON1", "PERSONS", "CHARACTER", "CHARACTERS", "FILM", "FILMS", "FRANCHISE", "SELF",
-            "ORG", "VIA", "APPOS");
+            "ORG", "VIA", "APPOS", "HIMHER");
     static final Set<String> CUE_LISTS = Set.of("hedge", "compare", "future", "otherwork", "stopnames", "particles", "connectors",
             "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen");
 
