@@ -1201,6 +1201,15 @@ final class ExtractionRun {
                 skipped++;
             }
             List<Cap> p = personCandidates("PERSON", k, s, false, false);
+            if (p.isEmpty() && k + 2 < s.to() && nameWord(k) && tok.get(k + 1).norm().equals("and")) {
+                // "Anthony and Joe Russo": a first name that shares the surname of the name after "and"
+                List<Cap> next = personCandidates("PERSON", k + 2, s, false, false);
+                if (!next.isEmpty() && next.get(0).value() instanceof Person np && Words.keys(np.name()).size() >= 2) {
+                    String[] parts = np.name().split("\\s+");
+                    String shared = tok.get(k).text() + " " + parts[parts.length - 1];
+                    p = List.of(new Cap("PERSON", k, k + 1, person(shared, false)));
+                }
+            }
             if (p.isEmpty())
                 break;
             Cap pc = p.get(0);

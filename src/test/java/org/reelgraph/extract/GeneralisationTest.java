@@ -75,6 +75,13 @@ class GeneralisationTest {
     }
 
     @Test
+    void twoDirectorsWhoShareASurname() {
+        List<Statement> st = facts("Night Ferry (1988) is a thriller. Directed by Ana and Piet Lindqvist, it never lets up.");
+        assertTrue(has(st, "directedBy", "Ana Lindqvist", null), show(st));
+        assertTrue(has(st, "directedBy", "Piet Lindqvist", null), show(st));
+    }
+
+    @Test
     void aDirectorWhoReturnsToDirect() {
         List<Statement> st = facts("Night Ferry (1988) is a thriller. Ana Lindqvist returns to direct, and it shows.");
         assertTrue(has(st, "directedBy", "Ana Lindqvist", null), show(st));
