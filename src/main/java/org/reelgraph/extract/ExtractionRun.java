@@ -245,15 +245,56 @@ final class ExtractionRun {
 
     /** "... in|from (X's) Other Title" at token {@code j}: what came before belongs to another film. */
     private boolean otherFilmFollows(int j, Sentence s) {
-        if (j + 1 >= s.to() || !Set.of("in", "from", "on").contains(tok.get(j).norm()))
+        if (j + 1 >= s.to() || !Set.of("in", "from", "on", "of").contains(tok.get(j).norm()))
             return false;
         int k = j + 1;
+        // "voiced by X in the first film", "as Y in the original": a part in an earlier film of the franchise
+        if (!tok.get(j).norm().equals("of") && tok.get(k).norm().equals("the") && k + 1 < s.to()
+                && EARLIER.contains(tok.get(k + 1).norm())
+                && (k + 2 >= s.to() || !tok.get(k + 2).word() || filmnouns.contains(tok.get(k + 2).norm())
+                    || tok.get(k + 2).norm().equals("one")))
+            return true;
         int p = k;
         while (p < s.to() && p - k < 4 && tok.get(p).capitalised())
             p++;
         if (p > k && p < s.to() && tok.get(p).possessive())
             k = p + 1; // "in Tim Burton's Batman"
         return k < s.to() && otherTitle[k] && !isSelf(k);
+    }
+
+    /**
+     * An "Actor's Character" possessive that may be a part in another film: a "bygone" cue within six tokens after it
+     * ("Jack Nicholson's Joker, of course, is dead", "X's Batman is not even mentioned", "X's Y was ...") or another
+     * title named in the same sentence.
+     */
+    private boolean bygone(Raw r) {
+        Sentence s = analysis.sentences().get(tok.get(r.from()).sentence());
+        for (int i = r.to(); i < Math.min(s.to(), r.to() + 6); i++) {
+            if (tok.get(i).norm().equals(";"))
+                break;
+            if (cueAt("bygone", i, s) > 0)
+                return true;
+        }
+        for (int i = s.from(); i < s.to(); i++)
+            if (otherTitle[i] && !isSelf(i))
+                return true;
+        return false;
+    }
+
+    private static final Set<String> EARLIER = Set.of("first", "original", "previous", "earlier", "last", "prior");
+
+    /**
+     * "the spin-off Annabelle (2014), directed by X": a "directed by" right after another film's title (and its year),
+     * separated by a comma only, is that film's director.
+     */
+    private boolean otherFilmBefore(int i, Sentence s) {
+        int k = i - 1;
+        if (k <= s.from() || !tok.get(k).norm().equals(","))
+            return false;
+        k--;
+        if (k > s.from() + 1 && tok.get(k).text().equals(")") && tok.get(k - 1).year() && tok.get(k - 2).text().equals("("))
+            k -= 3;
+        return k >= s.from() && otherTitle[k] && !isSelf(k);
     }
 
     private void findFilm() {
@@ -1015,6 +1056,9 @@ final class ExtractionRun {
                     if (!NON_FACT.contains(rule.relation()) && slotsBlocked(rule, i, end, caps))
                         continue;
                     if (rule.relation().equals("starring") && otherFilmFollows(end, s))
+                        continue;
+                    if (rule.relation().equals("directedBy") && Set.of("directed", "helmed", "co-directed").contains(tok.get(i).norm())
+                            && otherFilmBefore(i, s))
                         continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
                     out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
                             rule.pattern().stream().anyMatch(el -> el instanceof Rules.Possessive)));
@@ -1552,6 +1596,12 @@ final class ExtractionRun {
 
     /** directedBy facts from "X's film" alone: an actor's possessive of the title is their character ("Jackman's Logan"). */
     private final Set<Fact> possessiveOnly = new HashSet<>();
+    /**
+     * starring facts from an "Actor's Character" possessive alone: reviews name earlier films' parts that way as often as
+     * this film's ("Jack Nicholson's Joker, of course, is dead and gone"), so one counts only for an actor whom another
+     * casting shape ties to this film.
+     */
+    private final Set<Fact> possessiveStarring = new HashSet<>();
 
     private Extraction build(List<Raw> raws) {
         List<Fact> facts = new ArrayList<>();
@@ -1606,7 +1656,10 @@ final class ExtractionRun {
                     }
                     for (int k = 0; k < persons.size(); k++) {
                         String ch = chars.size() == persons.size() ? chars.get(k) : persons.size() == 1 && !chars.isEmpty() ? chars.get(0) : null;
-                        facts.add(personFact("starring", persons.get(k), ch, from, to, r.confidence()));
+                        Fact f = personFact("starring", persons.get(k), ch, from, to, r.confidence());
+                        facts.add(f);
+                        if (r.possessive() && bygone(r))
+                            possessiveStarring.add(f);
                     }
                 }
                 case "creditedTo" -> {
@@ -1748,6 +1801,11 @@ final class ExtractionRun {
             String key = f.predicate() + " " + f.objectId() + " " + f.characterId();
             best.merge(key, f, (a, b) -> b.confidence() > a.confidence() || b.via() != null && a.via() == null ? b : a);
         }
+        Set<String> castElsewhere = new HashSet<>();
+        for (Fact f : facts)
+            if (f.predicate().equals("starring") && !possessiveStarring.contains(f))
+                castElsewhere.add(f.objectId());
+        best.values().removeIf(f -> f.predicate().equals("starring") && possessiveStarring.contains(f) && !castElsewhere.contains(f.objectId()));
         Set<String> withCharacter = new HashSet<>();
         Map<String, List<Fact>> charactersOf = new HashMap<>();
         Set<String> directors = new HashSet<>();
