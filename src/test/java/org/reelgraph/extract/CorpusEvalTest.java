@@ -64,6 +64,23 @@ class CorpusEvalTest {
         }
     }
 
+    /**
+     * blind-c/ and blind-d/ scored blind on extractor f42d3be F1=0.82 (5 traps) and F1=0.83 (4 traps); after the
+     * generic possessive / other-film / negation fixes F1=0.82 P=0.89 R=0.77 with 1 trap left ("X, the star of
+     * Nosferatu (1922)") and F1=0.84 P=0.91 R=0.78 with 0 traps. Tuned on since: not blind numbers.
+     */
+    @Test
+    void blindCAndDScoreAtLeastTheirTunedF1() {
+        EvalScore c = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-c")), ReviewExtractor.withDefaultRules());
+        System.out.println("blind-c: " + c.summary());
+        assertTrue(c.violations().size() <= 1, c::summary);
+        assertTrue(c.total().f1() >= 0.81, c::summary);
+        EvalScore d = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-d")), ReviewExtractor.withDefaultRules());
+        System.out.println("blind-d: " + d.summary());
+        assertEquals(List.of(), d.violations());
+        assertTrue(d.total().f1() >= 0.83, d::summary);
+    }
+
     @Test
     void corpusHasTheSeedAndMoreThanTwelveOtherReviews() {
         List<Corpus.Review> all = Corpus.all();
