@@ -53,8 +53,9 @@ final class ServiceMetrics {
     }
 
     void queryFinished(long nanos) {
-        activeQueries.dec();
+        // Observed before the gauge drops: a scrape that sees no query in flight has them all counted.
         queryDuration.observe(nanos / 1e9);
+        activeQueries.dec();
     }
 
     /** Everything, in the Prometheus text format. */
