@@ -38,24 +38,48 @@ public final class FilmCatalog {
         this.store = store;
     }
 
+    /** Every franchise, by title. */
     public List<FranchiseSummary> franchises() {
         return store.read(() -> {
             Graph union = store.dataset().getUnionGraph();
-            return subjectsOfType(union, RG.Franchise, Kind.FRANCHISE)
-                    .map(f -> new FranchiseSummary(f.getURI(), slug(f), label(union, f), members(union, f).size()))
-                    .sorted(Comparator.comparing(FranchiseSummary::title).thenComparing(FranchiseSummary::slug))
+            return franchisesByTitle(union).stream()
+                    .map(f -> new FranchiseSummary(f.id(), f.slug(), f.title(), members(union, node(f.id())).size()))
                     .toList();
         });
     }
 
+    /** One page of the franchises by title; films are counted only for the franchises on the page. */
+    public Page<FranchiseSummary> franchises(PageRequest request) {
+        return store.read(() -> {
+            Graph union = store.dataset().getUnionGraph();
+            Page<FranchiseRef> page = request.of(franchisesByTitle(union));
+            return new Page<>(page.items().stream()
+                    .map(f -> new FranchiseSummary(f.id(), f.slug(), f.title(), members(union, node(f.id())).size()))
+                    .toList(), request, page.total());
+        });
+    }
+
+    private static List<FranchiseRef> franchisesByTitle(Graph union) {
+        return subjectsOfType(union, RG.Franchise, Kind.FRANCHISE)
+                .map(f -> new FranchiseRef(f.getURI(), slug(f), label(union, f)))
+                .sorted(Comparator.comparing(FranchiseRef::title).thenComparing(FranchiseRef::slug))
+                .toList();
+    }
+
+    /** The franchise with the first page of its films. */
     public Optional<FranchiseDetail> franchise(String slug) {
+        return franchise(slug, PageRequest.FIRST);
+    }
+
+    /** The franchise with one page of its films in release order, and the spin-offs among them. */
+    public Optional<FranchiseDetail> franchise(String slug, PageRequest request) {
         return store.read(() -> {
             Graph union = store.dataset().getUnionGraph();
             return find(union, Kind.FRANCHISE, RG.Franchise, slug).map(f -> {
-                List<FilmRef> films = members(union, f).stream().map(m -> filmRef(union, m)).sorted(RELEASE).toList();
-                List<FilmRef> spinOffs = films.stream()
+                Page<FilmRef> films = request.of(members(union, f).stream().map(m -> filmRef(union, m)).sorted(RELEASE).toList());
+                List<FilmRef> spinOffs = films.items().stream()
                         .filter(m -> union.contains(node(m.id()), RG.spinOffOf, Node.ANY)).toList();
-                return new FranchiseDetail(f.getURI(), slug, label(union, f), films, spinOffs);
+                return new FranchiseDetail(f.getURI(), slug, label(union, f), films.items(), spinOffs, films.info());
             });
         });
     }
@@ -197,9 +221,20 @@ public final class FilmCatalog {
         return new FilmRef(film.getURI(), slug(film), label(union, film), released(union, film));
     }
 
+    /** The earliest rg:releaseDate; a film known only by its year (IMDb) counts as released on 1 January of it. */
     private static LocalDate released(Graph union, Node film) {
         return objects(union, film, RG.releaseDate).filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
-                .flatMap(FilmCatalog::parseDate).min(Comparator.naturalOrder()).orElse(null);
+                .flatMap(FilmCatalog::parseDate).min(Comparator.naturalOrder())
+                .orElseGet(() -> objects(union, film, RG.releaseYear).filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
+                        .flatMap(FilmCatalog::parseYear).min(Comparator.naturalOrder()).orElse(null));
+    }
+
+    private static Stream<LocalDate> parseYear(String lexical) {
+        try {
+            return Stream.of(LocalDate.of(Integer.parseInt(lexical), 1, 1));
+        } catch (RuntimeException e) {
+            return Stream.empty();
+        }
     }
 
     private static Stream<LocalDate> parseDate(String lexical) {

@@ -30,7 +30,7 @@ import org.reelgraph.vocab.RG;
 public final class PublishedChronology {
     public static final Node GRAPH = NodeFactory.createURI(Iris.GRAPH_BASE + "derived/chronology");
     /** What story and release orders are computed from. */
-    static final Set<Node> INPUTS = Set.of(RG.setAfter, RG.setBefore, RG.partOfFranchise, RG.spinOffOf, RG.releaseDate,
+    static final Set<Node> INPUTS = Set.of(RG.setAfter, RG.setBefore, RG.partOfFranchise, RG.spinOffOf, RG.releaseDate, RG.releaseYear,
             RDFS.label.asNode(), RDF.type.asNode());
 
     private PublishedChronology() {}

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reelgraph", mixinStandardHelpOptions = true, version = "reelgraph 0.1.0",
         description = "A film-franchise knowledge graph: TDB2 store, SPARQL 1.1 endpoint, JSON API, dumps.",
         subcommands = {ServeCommand.class, LoadCommand.class, QueryCommand.class, ChronologyCommand.class,
-                DumpCommand.class, ValidateCommand.class, GenerateCommand.class, ExtractCommand.class, IngestCommand.class, EvalCommand.class},
+                DumpCommand.class, ValidateCommand.class, GenerateCommand.class, ImportCommand.class, ExtractCommand.class, IngestCommand.class, EvalCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -53,15 +53,32 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The file as strict UTF-8 (Files.readString would fail with a stack trace), or bad input naming it. */
+    private static String readQuery(java.nio.file.Path file) {
+        try {
+            return org.reelgraph.load.Utf8Text.decode(Files.readAllBytes(file), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        } catch (org.reelgraph.load.LoadException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         String name = source.file == null ? "query" : source.file.toString();
-        String text = source.file == null ? source.text : Files.readString(source.file);
+        String text = source.file == null ? source.text : readQuery(source.file);
         Query query;
         try {
             query = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            throw new BadInputException(name + ":" + QueryErrors.line(e) + ": " + QueryErrors.summary(e));
+            long line = QueryErrors.line(e);
+            // A semantic error (a variable not grouped) has no position: name the file alone rather than line -1.
+            throw new BadInputException(name + (line > 0 ? ":" + line : "") + ": " + QueryErrors.summary(e));
+        } catch (StackOverflowError e) {
+            throw new BadInputException(name + ": the query is nested too deeply to parse: flatten it (fewer nested groups or UNIONs)");
         }
         // Results are small enough for the terminal; dumps are the streaming path.
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
@@ -80,6 +97,9 @@ final class QueryCommand implements Callable<Integer> {
                 }
                 return null;
             });
+        } catch (StackOverflowError e) {
+            // Parsing can succeed where compiling the algebra (a long UNION chain) overflows.
+            throw new BadInputException(name + ": the query is nested too deeply to run: flatten it (fewer nested groups or UNIONs)");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(stream.toString(StandardCharsets.UTF_8));

@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Query and update timeout in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--max-body", defaultValue = "67108864", paramLabel = "BYTES",

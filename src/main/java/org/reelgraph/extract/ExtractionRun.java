@@ -72,7 +72,11 @@ final class ExtractionRun {
 
     private record Item(Person person, String character) {}
 
-    private record Raw(String relation, double confidence, int from, int to, List<Cap> caps) {}
+    private record Raw(String relation, double confidence, int from, int to, List<Cap> caps, boolean possessive) {
+        Raw(String relation, double confidence, int from, int to, List<Cap> caps) {
+            this(relation, confidence, from, to, caps, false);
+        }
+    }
 
     ExtractionRun(String text, TextAnalyzer.Analysis analysis, Rules rules, Gazetteer gaz) {
         this.text = text;
@@ -100,11 +104,11 @@ final class ExtractionRun {
     }
 
     Extraction run() {
-        markScopes();
-        findFilm();
+        filmScores();
         collectNames();
         List<Raw> raws = applyRules();
         raws.addAll(valedictions());
+        raws.addAll(nameLines());
         return build(raws);
     }
 
@@ -114,8 +118,8 @@ final class ExtractionRun {
     private void markScopes() {
         for (Sentence s : analysis.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
-                if (cueAt("hedge", i, s) > 0)
-                    fill(hedge, i, clauseGroupEnd(i, s));
+                if (cueAt("hedge", i, s) > 0 && !(i + 1 < s.to() && Set.of("just", "only", "merely", "simply").contains(tok.get(i + 1).norm())))
+                    fill(hedge, i, clauseGroupEnd(i, s)); // "not just felt in this sequel" negates nothing
                 if (cueAt("future", i, s) > 0)
                     fill(future, i, clauseGroupEnd(i, s));
                 if (cueAt("absent", i, s) > 0) {
@@ -156,7 +160,7 @@ final class ExtractionRun {
             String n = tok.get(j).norm();
             if (n.equals(";"))
                 return j;
-            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet").contains(tok.get(j + 1).norm()))
+            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet", "who").contains(tok.get(j + 1).norm()))
                 return j;
         }
         return s.to();
@@ -198,7 +202,100 @@ final class ExtractionRun {
     // ------------------------------------------------------------------------------------------
     // The reviewed film
 
-    private record Candidate(String title, Integer year, int from, int to, Entry entry, boolean penalised) {}
+    /**
+     * A title the text may be about. {@code dated}: the text gives its year next to it;
+     * {@code origin}: how it was found (dated, headline, sequel, seen, graph).
+     */
+    private record Candidate(String title, Integer year, int from, int to, Entry entry, String against, double againstPoints,
+                             String origin) {
+        boolean penalised() {
+            return against != null;
+        }
+
+        boolean dated() {
+            return origin.equals("dated");
+        }
+
+        Candidate with(Integer y, Entry e, String t) {
+            return new Candidate(t, y, from, to, e, against, againstPoints, origin);
+        }
+    }
+
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("(?i)(ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)");
+    private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+    private static final Set<String> SEQUEL_PARTS = Set.of("part", "chapter", "volume", "vol.", "episode");
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> YEAR_NOUNS = Set.of("film", "movie", "sequel", "prequel", "reboot", "installment", "instalment",
+            "entry", "chapter", "follow-up", "outing", "release", "picture");
+    private static final Set<String> HEADLINE_TAIL = Set.of("review", "reviews", "revisited", "reviewed");
+
+    /** Scores for every candidate title, best first (for tests and for explaining a choice). */
+    List<FilmScore> filmScores() {
+        if (filmScores == null) {
+            markScopes();
+            findFilm();
+        }
+        return filmScores;
+    }
+
+    private List<FilmScore> filmScores;
+    /** Tokens of titles the text names other than the reviewed film's. */
+    private boolean[] otherTitle;
+
+    /** "... in|from (X's) Other Title" at token {@code j}: what came before belongs to another film. */
+    private boolean otherFilmFollows(int j, Sentence s) {
+        if (j + 1 >= s.to() || !Set.of("in", "from", "on", "of").contains(tok.get(j).norm()))
+            return false;
+        int k = j + 1;
+        // "voiced by X in the first film", "as Y in the original": a part in an earlier film of the franchise
+        if (!tok.get(j).norm().equals("of") && tok.get(k).norm().equals("the") && k + 1 < s.to()
+                && EARLIER.contains(tok.get(k + 1).norm())
+                && (k + 2 >= s.to() || !tok.get(k + 2).word() || filmnouns.contains(tok.get(k + 2).norm())
+                    || tok.get(k + 2).norm().equals("one")))
+            return true;
+        int p = k;
+        while (p < s.to() && p - k < 4 && tok.get(p).capitalised())
+            p++;
+        if (p > k && p < s.to() && tok.get(p).possessive())
+            k = p + 1; // "in Tim Burton's Batman"
+        return k < s.to() && otherTitle[k] && !isSelf(k);
+    }
+
+    /**
+     * An "Actor's Character" possessive that may be a part in another film: a "bygone" cue within six tokens after it
+     * ("Jack Nicholson's Joker, of course, is dead", "X's Batman is not even mentioned", "X's Y was ...") or another
+     * title named in the same sentence.
+     */
+    private boolean bygone(Raw r) {
+        Sentence s = analysis.sentences().get(tok.get(r.from()).sentence());
+        for (int i = r.to(); i < Math.min(s.to(), r.to() + 6); i++) {
+            if (tok.get(i).norm().equals(";"))
+                break;
+            if (cueAt("bygone", i, s) > 0)
+                return true;
+        }
+        for (int i = s.from(); i < s.to(); i++)
+            if (otherTitle[i] && !isSelf(i))
+                return true;
+        return false;
+    }
+
+    private static final Set<String> EARLIER = Set.of("first", "original", "previous", "earlier", "last", "prior");
+
+    /**
+     * "the spin-off Annabelle (2014), directed by X": a "directed by" right after another film's title (and its year),
+     * separated by a comma only, is that film's director.
+     */
+    private boolean otherFilmBefore(int i, Sentence s) {
+        int k = i - 1;
+        if (k <= s.from() || !tok.get(k).norm().equals(","))
+            return false;
+        k--;
+        if (k > s.from() + 1 && tok.get(k).text().equals(")") && tok.get(k - 1).year() && tok.get(k - 2).text().equals("("))
+            k -= 3;
+        return k >= s.from() && otherTitle[k] && !isSelf(k);
+    }
 
     private void findFilm() {
         List<Candidate> cands = new ArrayList<>();
@@ -213,64 +310,407 @@ final class ExtractionRun {
                 } else if (t.year() && i + 1 < s.to() && tok.get(i + 1).possessive()) {
                     Candidate c = titleAfter(i + 2, s, Integer.parseInt(t.text()));
                     if (c != null)
-                        cands.add(new Candidate(c.title(), c.year(), c.from(), c.to(), c.entry(), c.penalised() || otherParen[i]));
+                        cands.add(otherParen[i] && !c.penalised() ? new Candidate(c.title(), c.year(), c.from(), c.to(), c.entry(),
+                                "comparison", -6, c.origin()) : c);
                 }
             }
         }
-        if (cands.isEmpty()) {
-            for (Gazetteer.Match m : gazByStart.values()) {
-                Optional<Entry> f = m.of(Kind.FILM);
-                Integer i = tokenAtChar.get(m.start());
-                if (f.isPresent() && i != null)
-                    cands.add(new Candidate(text.substring(m.start(), m.end()), f.get().year(), i, tokenEnding(m.end(), i), f.get(), penaltyBefore(i)));
-            }
-        }
+        List<Candidate> graph = graphCandidates();
+        graph.stream().filter(c -> !c.origin().equals("graph")).forEach(cands::add);
+        cands.addAll(headlineCandidates());
+        cands.addAll(seenCandidates());
+        // A known film the text names without its year is the subject only when nothing else is offered: reviews
+        // introduce their film with its year or in the headline, and mention the franchise's earlier films in passing.
+        if (cands.isEmpty())
+            cands.addAll(graph);
         if (cands.isEmpty())
             throw new ExtractionException("no film is recognisable in this text: name the reviewed film with its year, "
                     + "e.g. 'Ballerina (2025)' or '2025's Ballerina', or use a title the graph already holds");
-        String headline = headline();
-        Map<String, Double> score = new LinkedHashMap<>();
-        Map<String, Candidate> firstOf = new LinkedHashMap<>();
-        int earliest = cands.stream().mapToInt(Candidate::from).min().orElse(0);
+        Integer yearCue = yearCue();
+        Integer dateline = datelineYear();
+        // A title without a year takes the year the text gives it elsewhere, else the cue's, else the graph's only film of that name.
+        Map<String, Candidate> datedByKey = new HashMap<>();
+        for (Candidate c : cands)
+            if (c.dated() && !c.penalised())
+                datedByKey.putIfAbsent(Words.key(c.title()), c);
+        // The headline's title given with its year after a cue that misfired ("between flights, but Top Gun: Maverick (2022)").
+        for (Candidate c : cands)
+            if (c.dated() && c.penalised() && yearCue == null)
+                datedByKey.putIfAbsent(Words.key(c.title()), c);
+        List<Candidate> resolved = new ArrayList<>();
         for (Candidate c : cands) {
-            String key = Words.key(c.title()) + "|" + c.year();
-            firstOf.merge(key, c, (a, b) -> allCaps(a.title()) && !allCaps(b.title()) ? b : a);
-            double s = c.penalised() ? -6 : 0;
-            if (c.from() == earliest && !c.penalised())
-                s += 3;
-            score.merge(key, s, (a, b) -> Math.max(a, b));
+            if (c.year() != null) {
+                resolved.add(c);
+                continue;
+            }
+            Candidate d = datedByKey.get(Words.key(c.title()));
+            List<Entry> films = gaz.lookup(c.title()).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null).toList();
+            if (d != null)
+                resolved.add(c.with(d.year(), d.entry(), d.title()));
+            else if (yearCue != null)
+                resolved.add(c.with(yearCue, films.stream().filter(e -> e.year().equals(yearCue)).findFirst().orElse(null), c.title()));
+            else if (films.size() == 1)
+                resolved.add(c.with(films.get(0).year(), films.get(0), films.get(0).label()));
+            else if (films.isEmpty() && dateline != null && !c.penalised())
+                resolved.add(c.with(dateline, null, c.title())); // a new film reviewed in the issue of "June 2010"
+            else
+                resolved.add(c);
         }
-        String best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
+        cands = absorbShortForms(resolved);
+        Set<String> keys = new HashSet<>();
+        for (Candidate c : cands)
+            keys.add(Words.key(c.title()));
+        String headline = headline();
+        Map<String, Candidate> firstOf = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> points = new LinkedHashMap<>();
+        int earliest = cands.stream().filter(c -> !c.penalised()).mapToInt(Candidate::from).min().orElse(-1);
+        for (Candidate c : cands) {
+            String key = c.entry() != null ? c.entry().iri() : Words.key(c.title()) + "|" + c.year();
+            firstOf.merge(key, c, (a, b) -> allCaps(a.title()) && !allCaps(b.title()) ? b : a.penalised() && !b.penalised() ? b : a);
+            Map<String, Double> p = points.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            if (c.from() == earliest)
+                p.put("first", 3.0);
+            if (c.dated() && !c.penalised())
+                p.put("dated", 2.0);
+            if (c.origin().equals("headline"))
+                p.put("headline", 5.0);
+            if (c.origin().equals("seen") && !c.penalised())
+                p.put("seen", 1.0);
+            if (c.penalised())
+                p.merge(c.against(), c.againstPoints(), Math::min);
+        }
+        // A title mentioned both as someone's other work and plainly keeps only the plain mention's credit.
+        for (var e : firstOf.entrySet())
+            if (!e.getValue().penalised()) {
+                points.get(e.getKey()).remove("comparison");
+                points.get(e.getKey()).remove("possessive");
+            }
+        List<FilmScore> scores = new ArrayList<>();
+        Map<FilmScore, String> keyOf = new HashMap<>();
         for (var e : firstOf.entrySet()) {
             Candidate c = e.getValue();
-            double s = score.get(e.getKey());
+            Map<String, Double> p = points.get(e.getKey());
             String k = Words.key(c.title());
-            if (!headline.isEmpty() && (" " + headline + " ").contains(" " + k + " "))
-                s += 3;
-            s += Math.min(count(k), 5);
+            if (!headline.isEmpty() && countIn(headline, k, keys) > 0)
+                p.put("headline", 5.0);
+            int n = count(k, keys);
+            if (n > 0)
+                p.put("mentions", (double) Math.min(n, 5));
+            double shortMentions = 0;
             for (String f : shortForms(c.title()))
-                s += 0.5 * Math.min(count(f), 6);
+                shortMentions += 0.5 * Math.min(count(f, keys), 6);
+            if (shortMentions > 0)
+                p.put("short forms", shortMentions);
             if (c.entry() != null)
-                s += 1;
-            if (s > bestScore) {
-                bestScore = s;
-                best = e.getKey();
-            }
+                p.put("known", 1.0);
+            if (yearCue != null && yearCue.equals(c.year()))
+                p.put("year-cue", 3.0);
+            FilmScore fs = new FilmScore(c.entry() != null ? c.entry().label() : c.title(), c.year(), p);
+            scores.add(fs);
+            keyOf.put(fs, e.getKey());
         }
-        Candidate c = firstOf.get(best);
+        scores.sort(Comparator.comparingDouble(FilmScore::total).reversed());
+        filmScores = List.copyOf(scores);
+        Candidate c = firstOf.get(keyOf.get(scores.get(0)));
         Evidence ev = Evidence.of(text, tok.get(c.from()).start(), tok.get(c.to() - 1).end());
         titleSpan = new int[] {c.from(), c.to()};
+        otherTitle = new boolean[tok.size()];
+        // Titles the text introduces (with a year, in a headline, as a sequel), not every mention of a known name:
+        // "Paddington" and "Shrek" are characters too.
+        for (Candidate o : cands)
+            if (!o.origin().equals("graph") && (!Words.key(o.title()).equals(Words.key(c.title())) || !java.util.Objects.equals(o.year(), c.year())))
+                fill(otherTitle, o.from(), o.to());
         if (c.entry() != null) {
             film = new FilmMention(c.entry().label(), c.entry().year(), c.entry().iri(), ev, true);
         } else {
-            if (c.year() == null)
-                throw new ExtractionException("the film '" + c.title() + "' is not in the graph and the text gives no year: write '"
-                        + c.title() + " (YEAR)'");
-            String title = c.title().strip();
-            film = new FilmMention(title, c.year(), Iris.resource(Kind.FILM, Slugs.film(title, c.year())), ev, false);
+            String title = displayTitle(c.title().strip());
+            // No year in the text or the graph: the film is still the subject, but ingest refuses it until the graph knows it.
+            String slug = c.year() == null ? Slugs.of(title) : Slugs.film(title, c.year());
+            film = new FilmMention(title, c.year(), Iris.resource(Kind.FILM, slug), ev, false);
         }
         markSelf(c);
+    }
+
+    /**
+     * A title found without a year in a headline or after "see" that is one part of a longer title the
+     * text also gives ("Wakanda Forever" of "Black Panther: Wakanda Forever") is that title.
+     */
+    private List<Candidate> absorbShortForms(List<Candidate> cands) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : cands) {
+            Candidate into = null;
+            if (c.entry() == null && (c.origin().equals("headline") || c.origin().equals("seen"))) {
+                String k = Words.key(c.title());
+                for (Candidate l : cands)
+                    if (l != c && !Words.key(l.title()).equals(k) && titleParts(l.title()).contains(k)
+                            && (into == null || into.penalised() && !l.penalised() || l.dated() && !into.dated()))
+                        into = l;
+            }
+            out.add(into == null ? c : c.with(into.year(), into.entry(), into.title()));
+        }
+        return out;
+    }
+
+    /** The keys of a title's parts around colons and dashes: "Spider-Man: Homecoming" has "spider man" and "homecoming". */
+    private static Set<String> titleParts(String title) {
+        Set<String> out = new HashSet<>();
+        String[] parts = title.split("\\s*:\\s*|\\s+[-\u2013\u2014]\\s+");
+        if (parts.length < 2)
+            return out;
+        for (int a = 0; a < parts.length; a++)
+            for (int b = a + 1; b <= parts.length; b++)
+                if (b - a < parts.length)
+                    out.add(Words.key(String.join(" ", java.util.Arrays.asList(parts).subList(a, b))));
+        return out;
+    }
+
+    /** An all-capitals title ("SHREK 2") as the text writes it elsewhere in mixed case, if it does. */
+    private String displayTitle(String title) {
+        if (!allCaps(title))
+            return title;
+        String[] k = Words.key(title).split(" ");
+        outer:
+        for (int i = 0; i + k.length <= words.size(); i++) {
+            for (int j = 0; j < k.length; j++)
+                if (!words.get(i + j).key().equals(k[j]))
+                    continue outer;
+            String shown = text.substring(words.get(i).start(), words.get(i + k.length - 1).end());
+            if (!allCaps(shown))
+                return shown;
+        }
+        return title;
+    }
+
+    /** Every film the graph knows that the text names, and titles that extend one ("Paddington 2", "Puss in Boots: The Last Wish"). */
+    private List<Candidate> graphCandidates() {
+        List<Candidate> out = new ArrayList<>();
+        for (Gazetteer.Match m : gazByStart.values()) {
+            Integer i = tokenAtChar.get(m.start());
+            if (i == null)
+                continue;
+            int to = tokenEnding(m.end(), i);
+            Optional<Entry> f = m.of(Kind.FILM);
+            boolean franchise = m.of(Kind.FRANCHISE).isPresent();
+            int ext = extension(i, to);
+            if (ext > to) {
+                String title = text.substring(tok.get(i).start(), tok.get(ext - 1).end());
+                Entry known = gaz.lookup(title, Kind.FILM).orElse(null);
+                out.add(against(new Candidate(known != null ? known.label() : title, known != null ? known.year() : null, i, ext, known,
+                        null, 0, "sequel")));
+            } else if (f.isPresent()) {
+                if (ext == -1 || franchise && to < tok.size() && filmnouns.contains(tok.get(to).norm()))
+                    continue; // "Back to the Future (1985)" is dated elsewhere; "the Shrek films" is the franchise
+                out.add(against(new Candidate(text.substring(m.start(), m.end()), f.get().year(), i, to, f.get(), null, 0, "graph")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The end (exclusive) of a title that continues the known title {@code [from, to)}: a number or
+     * numeral ("2", "VI", "Part II"), or a subtitle after a colon ("Puss in Boots: The Last Wish");
+     * {@code to} when nothing continues it, -1 when a "(year)" follows (a dated candidate covers it).
+     */
+    private int extension(int from, int to) {
+        if (to >= tok.size() || tok.get(to).line() != tok.get(from).line())
+            return to;
+        Token t = tok.get(to);
+        if (t.text().equals("(") && to + 1 < tok.size() && tok.get(to + 1).year())
+            return -1;
+        if (sequelNumber(t))
+            return to + 1;
+        if (SEQUEL_PARTS.contains(t.norm()) && t.capitalised() && to + 1 < tok.size()
+                && (sequelNumber(tok.get(to + 1)) || NUMBER_WORDS.contains(tok.get(to + 1).norm())))
+            return to + 2;
+        if (t.norm().equals(":") && to + 1 < tok.size() && tok.get(to + 1).capitalised() && tok.get(to + 1).sentence() == t.sentence()) {
+            int j = to + 1;
+            while (j < tok.size() && j - to < 8 && tok.get(j).sentence() == t.sentence() && (tok.get(j).capitalised() || connectors.contains(tok.get(j).norm())
+                    && j + 1 < tok.size() && tok.get(j + 1).capitalised()))
+                j++;
+            if (j > to + 1 && !stopnames.contains(tok.get(to + 1).norm()) || j > to + 2)
+                return j;
+        }
+        return to;
+    }
+
+    private static boolean sequelNumber(Token t) {
+        String s = t.text();
+        if (s.matches("\\d{1,2}"))
+            return Integer.parseInt(s) >= 2;
+        return ROMAN.matcher(s).matches() && s.chars().allMatch(Character::isUpperCase);
+    }
+
+    private Candidate against(Candidate c) {
+        if (penaltyBefore(c.from()))
+            return new Candidate(c.title(), c.year(), c.from(), c.to(), c.entry(), "comparison", -6, c.origin());
+        if (possessiveOfName(c.from()))
+            return new Candidate(c.title(), c.year(), c.from(), c.to(), c.entry(), "possessive", -4, c.origin());
+        return c;
+    }
+
+    /** "George Stevens' Shane", "Jenkins's Monster": the title after a person's (or studio's) possessive is their work. */
+    private boolean possessiveOfName(int i) {
+        int k = i - 1;
+        while (k > 0 && i - k <= 2 && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).possessive())
+            k--; // "Carpenter's original Halloween", "Banderas's own The Mask of Zorro"
+        if (k < 1 || !tok.get(k).possessive() || tok.get(k).sentence() != tok.get(i).sentence())
+            return false;
+        Token owner = tok.get(k - 1);
+        return owner.capitalised() && !owner.year() && !stopnames.contains(owner.norm());
+    }
+
+    /** Titles at the start of the first lines above the text ("Paddington 2 is exactly ...", "Halloween review: ..."). */
+    private List<Candidate> headlineCandidates() {
+        List<Candidate> out = new ArrayList<>();
+        int lines = 0;
+        for (int[] line : analysis.lines()) {
+            String l = text.substring(line[0], line[1]);
+            if (l.isBlank())
+                continue;
+            if (Words.of(l).size() > 16 || lines++ >= 2)
+                break;
+            Integer first = null;
+            for (int c = line[0]; c < line[1] && first == null; c++)
+                first = tokenAtChar.get(c);
+            if (first == null || !tok.get(first).capitalised() || tok.get(first).norm().equals("by"))
+                continue;
+            int j = first;
+            int lineNo = tok.get(first).line();
+            while (j < tok.size() && tok.get(j).line() == lineNo && titleToken(tok.get(j)) && j - first < 14)
+                j++;
+            List<int[]> spans = new ArrayList<>();
+            spans.add(new int[] {first, j});
+            for (int k = first; k < j; k++)
+                if (tok.get(k).norm().equals(":")) {
+                    spans.add(new int[] {first, k});
+                    spans.add(new int[] {k + 1, j});
+                }
+            for (int[] sp : spans) {
+                int a = sp[0], b = sp[1];
+                while (b > a && (connectors.contains(tok.get(b - 1).norm()) || TITLE_PUNCT.contains(tok.get(b - 1).norm())
+                        || HEADLINE_TAIL.contains(tok.get(b - 1).norm())))
+                    b--;
+                if (b <= a || !tok.get(a).capitalised())
+                    continue;
+                String title = text.substring(tok.get(a).start(), tok.get(b - 1).end());
+                Entry known = gaz.lookup(title, Kind.FILM).orElse(null);
+                // "The Hobbit: An Unexpected Journey" alone on the first line, its subtitle repeated below.
+                // (Not "EVIL DEAD RISE: The Deadites Move to the City": a title in capitals, then a tagline.)
+                boolean titleLine = a == first && spans.size() > 1 && restOfLineHasNoWords(b)
+                        && !(allCaps(partText(spans.get(1))) && !allCaps(title))
+                        && spans.stream().skip(1).anyMatch(x -> x[1] > x[0] && count(Words.key(partText(x))) >= 2);
+                if (b - a == 1 && !tok.get(a).pos().equals("PROPN") && known == null)
+                    continue; // "Good morning, I'm ..."
+                boolean tagline = spans.size() > 1 && a == first && b > spans.get(1)[1] && allCaps(partText(spans.get(1))) && !allCaps(title);
+                if (tagline)
+                    continue;
+                if (known == null && !extendsKnownTitle(a, b) && (allCaps(title) || count(Words.key(title), Set.of()) < 2 && !titleLine))
+                    continue; // a column name or a byline, not a title the text talks about
+                out.add(new Candidate(title, null, a, b, null, null, 0, "headline"));
+            }
+        }
+        return out;
+    }
+
+    /** Nothing but symbols ("★★★★½") follows token {@code b} on its line. */
+    private boolean restOfLineHasNoWords(int b) {
+        if (b == 0)
+            return false;
+        int line = tok.get(b - 1).line();
+        for (int j = b; j < tok.size() && tok.get(j).line() == line; j++)
+            if (tok.get(j).text().chars().anyMatch(Character::isLetterOrDigit))
+                return false;
+        return true;
+    }
+
+    private String partText(int[] span) {
+        return span[1] > span[0] ? text.substring(tok.get(span[0]).start(), tok.get(span[1] - 1).end()) : "";
+    }
+
+    /** The span starts with a film or franchise the graph knows and goes on ("Star Trek Into Darkness"). */
+    private boolean extendsKnownTitle(int a, int b) {
+        Gazetteer.Match m = gazByStart.get(tok.get(a).start());
+        return m != null && m.end() < tok.get(b - 1).end() && (m.of(Kind.FILM).isPresent() || m.of(Kind.FRANCHISE).isPresent());
+    }
+
+    /** "I went to see Logan", "a review of Dune": the title after a viewing cue (rules: seen). */
+    private List<Candidate> seenCandidates() {
+        List<Candidate> out = new ArrayList<>();
+        for (Sentence s : analysis.sentences())
+            for (int i = s.from(); i < s.to(); i++) {
+                int c = cueAt("seen", i, s);
+                if (c == 0 || i + c >= s.to() || !tok.get(i + c).capitalised() || stopnames.contains(tok.get(i + c).norm())
+                        && !tok.get(i + c).norm().equals("the"))
+                    continue;
+                int a = i + c, b = a;
+                while (b < s.to() && titleToken(tok.get(b)) && b - a < 10)
+                    b++;
+                while (b > a && (connectors.contains(tok.get(b - 1).norm()) || TITLE_PUNCT.contains(tok.get(b - 1).norm())))
+                    b--;
+                if (b <= a || b < s.to() && (tok.get(b).possessive() || tok.get(b).text().equals("(")))
+                    continue; // "watch George Stevens' Shane"; a dated title is a candidate already
+                out.add(against(new Candidate(text.substring(tok.get(a).start(), tok.get(b - 1).end()), null, a, b, null, null, 0, "seen")));
+            }
+        return out;
+    }
+
+    /**
+     * The reviewed film's year when the text gives it without the title: "this 2013 sequel", "the
+     * 2018 film", "Robert Zemeckis's 1989 sequel", or a year on its own in the headline lines
+     * ("PG · 2023 · Sony Pictures Animation"); not a date ("May 25, 2012") and not inside a comparison.
+     */
+    private Integer yearCue() {
+        for (int i = 1; i + 1 < tok.size(); i++) {
+            Token t = tok.get(i);
+            if (!t.year() || blocked(i, i + 1))
+                continue;
+            String before = tok.get(i - 1).norm();
+            if (Set.of("this", "the", "'s", "its").contains(before) && YEAR_NOUNS.contains(tok.get(i + 1).norm()))
+                return Integer.parseInt(t.text());
+        }
+        int lines = 0;
+        for (int[] line : analysis.lines()) {
+            String l = text.substring(line[0], line[1]);
+            if (l.isBlank())
+                continue;
+            if (Words.of(l).size() > 16 || lines++ >= 4)
+                break;
+            for (int c = line[0]; c < line[1]; c++) {
+                Integer i = tokenAtChar.get(c);
+                if (i == null || !tok.get(i).year())
+                    continue;
+                Token prev = i > 0 && tok.get(i - 1).line() == tok.get(i).line() ? tok.get(i - 1) : null;
+                Token next = i + 1 < tok.size() && tok.get(i + 1).line() == tok.get(i).line() ? tok.get(i + 1) : null;
+                boolean date = prev != null && (MONTHS.contains(prev.norm()) || prev.norm().matches("\\d+|,") || prev.text().equals("("));
+                boolean inWords = prev != null && prev.word() || next != null && next.word();
+                if (!date && !inWords)
+                    return Integer.parseInt(tok.get(i).text());
+            }
+        }
+        return null;
+    }
+
+    /** The year of a date in the first lines ("Friday, May 25, 2012", "JUNE 2010"): when the review was published. */
+    private Integer datelineYear() {
+        int lines = 0;
+        for (int[] line : analysis.lines()) {
+            String l = text.substring(line[0], line[1]);
+            if (l.isBlank())
+                continue;
+            if (Words.of(l).size() > 16 || lines++ >= 3)
+                break;
+            for (int c = line[0]; c < line[1]; c++) {
+                Integer i = tokenAtChar.get(c);
+                if (i == null || !tok.get(i).year() || i == 0 || tok.get(i - 1).line() != tok.get(i).line())
+                    continue;
+                Token prev = tok.get(i - 1);
+                Token prev2 = i > 1 ? tok.get(i - 2) : null;
+                if (MONTHS.contains(prev.norm()) || prev.norm().equals(",") && prev2 != null && prev2.text().matches("\\d{1,2}")
+                        || prev.text().matches("\\d{1,2}") && prev2 != null && MONTHS.contains(prev2.norm()))
+                    return Integer.parseInt(tok.get(i).text());
+            }
+        }
+        return null;
     }
 
     private static boolean allCaps(String s) {
@@ -291,19 +731,53 @@ final class ExtractionRun {
         return sb.toString().strip();
     }
 
-    private int count(String key) {
+    /** Occurrences of {@code key} in {@code words}, not counting those inside a longer candidate title. */
+    private static int countIn(List<String> ws, String key, Set<String> longer) {
         if (key.isEmpty())
             return 0;
         String[] k = key.split(" ");
+        List<String[]> others = new ArrayList<>();
+        for (String o : longer)
+            if (o.length() > key.length() && (" " + o + " ").contains(" " + key + " "))
+                others.add(o.split(" "));
         int n = 0;
         outer:
-        for (int i = 0; i + k.length <= words.size(); i++) {
+        for (int i = 0; i + k.length <= ws.size(); i++) {
             for (int j = 0; j < k.length; j++)
-                if (!words.get(i + j).key().equals(k[j]))
+                if (!ws.get(i + j).equals(k[j]))
                     continue outer;
+            for (String[] o : others)
+                for (int off = 0; off + k.length <= o.length; off++)
+                    if (matchesAt(ws, i - off, o))
+                        continue outer;
             n++;
         }
         return n;
+    }
+
+    private static boolean matchesAt(List<String> ws, int at, String[] k) {
+        if (at < 0 || at + k.length > ws.size())
+            return false;
+        for (int j = 0; j < k.length; j++)
+            if (!ws.get(at + j).equals(k[j]))
+                return false;
+        return true;
+    }
+
+    private static int countIn(String headline, String key, Set<String> longer) {
+        return countIn(List.of(headline.split(" ")), key, longer);
+    }
+
+    private List<String> wordKeys;
+
+    private int count(String key, Set<String> longer) {
+        if (wordKeys == null)
+            wordKeys = words.stream().map(Words.Word::key).toList();
+        return countIn(wordKeys, key, longer);
+    }
+
+    private int count(String key) {
+        return count(key, Set.of());
     }
 
     /** "Rogue One: A Star Wars Story" is also "Rogue One"; "Alien: Romulus" also "Romulus". Franchise names do not count. */
@@ -334,7 +808,7 @@ final class ExtractionRun {
             Entry pick = films.stream().filter(e -> e.year() != null && e.year() == year).findFirst().orElse(null);
             Integer from = tokenAtChar.get(m.start());
             if (pick != null && from != null)
-                return new Candidate(pick.label(), year, from, end, pick, penaltyBefore(from));
+                return against(new Candidate(pick.label(), year, from, end, pick, null, 0, "dated"));
         }
         int j = end - 1;
         while (j >= s.from() && titleToken(tok.get(j)) && end - j <= 12)
@@ -346,9 +820,18 @@ final class ExtractionRun {
             from++;
         if (from >= end || !tok.get(from).capitalised())
             return null;
+        // "Cult Corner: Gremlins 2: The New Batch (1990)": a column label before the title the text repeats.
+        for (int k = from + 1; k < end - 1; k++)
+            if (tok.get(k).norm().equals(":") && tok.get(k + 1).capitalised() && tok.get(from).line() <= 1
+                    && gaz.lookup(text.substring(tok.get(from).start(), tok.get(k - 1).end())).isEmpty()
+                    && count(Words.key(text.substring(tok.get(from).start(), tok.get(end - 1).end()))) < 2
+                    && count(Words.key(text.substring(tok.get(k + 1).start(), tok.get(end - 1).end()))) >= 2) {
+                from = k + 1;
+                break;
+            }
         String title = text.substring(tok.get(from).start(), tok.get(end - 1).end());
         Entry known = gaz.lookup(title).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null && e.year() == year).findFirst().orElse(null);
-        return new Candidate(known != null ? known.label() : title, year, from, end, known, penaltyBefore(from));
+        return against(new Candidate(known != null ? known.label() : title, year, from, end, known, null, 0, "dated"));
     }
 
     private Candidate titleAfter(int from, Sentence s, int year) {
@@ -361,7 +844,8 @@ final class ExtractionRun {
             return null;
         String title = text.substring(tok.get(from).start(), tok.get(j - 1).end());
         Entry known = gaz.lookup(title).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null && e.year() == year).findFirst().orElse(null);
-        return new Candidate(known != null ? known.label() : title, year, from, j, known, penaltyBefore(from - 2));
+        Candidate c = new Candidate(known != null ? known.label() : title, year, from, j, known, null, 0, "dated");
+        return penaltyBefore(from - 2) ? new Candidate(c.title(), year, from, j, known, "comparison", -6, "dated") : c;
     }
 
     /** Whether an other-work or comparison cue comes just before token {@code i} (same sentence). */
@@ -571,7 +1055,13 @@ final class ExtractionRun {
                         continue;
                     if (!NON_FACT.contains(rule.relation()) && slotsBlocked(rule, i, end, caps))
                         continue;
-                    out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps)));
+                    if (rule.relation().equals("starring") && otherFilmFollows(end, s))
+                        continue;
+                    if (rule.relation().equals("directedBy") && Set.of("directed", "helmed", "co-directed").contains(tok.get(i).norm())
+                            && otherFilmBefore(i, s))
+                        continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
+                    out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
+                            rule.pattern().stream().anyMatch(el -> el instanceof Rules.Possessive)));
                 }
             }
         }
@@ -618,6 +1108,10 @@ final class ExtractionRun {
             boolean end = i == tok.size() || i > 0 && tok.get(i).line() != tok.get(i - 1).line();
             return end ? match(pattern, e + 1, i, s, caps) : -1;
         }
+        if (el instanceof Rules.NotAfter na) {
+            boolean after = i > s.from() && na.words().contains(tok.get(i - 1).norm());
+            return after ? -1 : match(pattern, e + 1, i, s, caps);
+        }
         if (el instanceof Rules.Literal lit) {
             if (i < s.to() && lit.words().contains(tok.get(i).norm())) {
                 int r = match(pattern, e + 1, i + 1, s, caps);
@@ -645,10 +1139,11 @@ final class ExtractionRun {
             return -1;
         }
         Rules.Slot slot = (Rules.Slot) el;
-        String key = slot.name() + ':' + i + ':' + (e == 0);
+        boolean first = pattern.subList(0, e).stream().allMatch(x -> x instanceof Rules.NotAfter);
+        String key = slot.name() + ':' + i + ':' + first;
         List<Cap> candidates = slotCache.get(key);
         if (candidates == null) {
-            candidates = slotCandidates(slot.name(), i, s, e == 0);
+            candidates = slotCandidates(slot.name(), i, s, first);
             slotCache.put(key, candidates);
         }
         for (Cap c : candidates) {
@@ -670,6 +1165,11 @@ final class ExtractionRun {
     private static boolean repeatable(String kind, Token t) {
         return switch (kind) {
             case "lower" -> t.lower() && t.word();
+            // a modifier: a lower-case word that is no verb or preposition ("the grizzled", not "played by")
+            // a gap inside a clause: no capitalised word (so no other name), no sentence end
+            // ("are"/"were" would say the name is the last of a list: "Grint and Watson are ... as Ron")
+            case "gap" -> t.lower() && t.word() && !t.norm().equals("are") && !t.norm().equals("were") || t.possessive() || !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
+            case "mod" -> t.lower() && t.word() && !Set.of("VERB", "AUX", "ADP").contains(t.pos());
             case "any" -> !SENTENCE_ENDS.contains(t.norm());
             default -> t.pos().equals(kind);
         };
@@ -680,7 +1180,7 @@ final class ExtractionRun {
             return slot.equals("APPOS") ? List.of(new Cap(slot, i, i, null)) : List.of();
         return switch (slot) {
             case "PERSON", "PERSON1" -> personCandidates(slot, i, s, first, slot.equals("PERSON1"));
-            case "PERSONS" -> personList(i, s);
+            case "PERSONS" -> startsName(i, first) ? personList(i, s) : List.of();
             case "CHARACTER" -> characterCandidates(i, s, first);
             case "CHARACTERS" -> characterList(i, s);
             case "FILM" -> filmCandidates(i, s, false);
@@ -689,6 +1189,7 @@ final class ExtractionRun {
             case "SELF" -> selfAt.containsKey(i) ? List.of(new Cap(slot, i, selfAt.get(i), film)) : List.of();
             case "ORG", "VIA" -> orgCandidates(slot, i, s);
             case "APPOS" -> apposCandidates(i, s);
+            case "HIMHER" -> pronounCandidates(i);
             default -> List.of();
         };
     }
@@ -744,6 +1245,15 @@ final class ExtractionRun {
                 skipped++;
             }
             List<Cap> p = personCandidates("PERSON", k, s, false, false);
+            if (p.isEmpty() && k + 2 < s.to() && nameWord(k) && tok.get(k + 1).norm().equals("and")) {
+                // "Anthony and Joe Russo": a first name that shares the surname of the name after "and"
+                List<Cap> next = personCandidates("PERSON", k + 2, s, false, false);
+                if (!next.isEmpty() && next.get(0).value() instanceof Person np && Words.keys(np.name()).size() >= 2) {
+                    String[] parts = np.name().split("\\s+");
+                    String shared = tok.get(k).text() + " " + parts[parts.length - 1];
+                    p = List.of(new Cap("PERSON", k, k + 1, person(shared, false)));
+                }
+            }
             if (p.isEmpty())
                 break;
             Cap pc = p.get(0);
@@ -787,8 +1297,8 @@ final class ExtractionRun {
             }
         }
         int end = j;
-        if (end == i || isSelf(i))
-            return List.of();
+        if (end == i || isSelf(i) || otherTitle != null && otherTitle[i])
+            return List.of(); // "Brett Ratner's Rush Hour 3" is a film, not a character
         if (end < s.to() && tok.get(end).possessive()) {
             // "as Rain's ex Tyler", "as Apollo's widow Mary Anne Creed": the character is the name after the noun.
             int k = end + 1, lower = 0;
@@ -813,6 +1323,51 @@ final class ExtractionRun {
         if (resolving && confirmedKeys.contains(Words.key(text.substring(tok.get(i).start(), tok.get(end - 1).end()))))
             return List.of(); // a person the text names, not a character
         return List.of(new Cap("CHARACTER", i, end, text.substring(tok.get(i).start(), tok.get(end - 1).end())));
+    }
+
+    /**
+     * "Her name is Laura ... Dafne Keen plays her": "him" or "her" at token {@code i} stands for the last
+     * character named before it in this sentence or the one before (a name that is no person the text
+     * names, no title and not the reviewed film).
+     */
+    private List<Cap> pronounCandidates(int i) {
+        if (!resolving || !Set.of("him", "her").contains(tok.get(i).norm()))
+            return List.of();
+        int si = tok.get(i).sentence();
+        // The actor's own name ends just before the verb: the character is named before it, first in this
+        // sentence ("led by Donald Pierce, ..., and Boyd Holbrook plays him"), else first in the one before.
+        int actor = i - 2;
+        while (actor > 0 && tok.get(actor - 1).capitalised() || actor > 0 && particles.contains(tok.get(actor - 1).norm()))
+            actor--;
+        Sentence own = analysis.sentences().get(si);
+        Cap found = firstCharacterIn(own.from(), actor, i);
+        if (found == null && si > 0)
+            found = firstCharacterIn(analysis.sentences().get(si - 1).from(), analysis.sentences().get(si - 1).to(), i);
+        return found == null ? List.of() : List.of(found);
+    }
+
+    private Cap firstCharacterIn(int from, int to, int pronoun) {
+        for (int k = from; k < to; k++) {
+            if (!tok.get(k).capitalised() || k > from && tok.get(k - 1).capitalised() && tok.get(k - 1).sentence() == tok.get(k).sentence())
+                continue; // not the start of a capitalised run
+            if (!tok.get(k).pos().equals("PROPN") || isSelf(k) || otherTitle[k] || stopnames.contains(tok.get(k).norm()))
+                continue;
+            Sentence ks = analysis.sentences().get(tok.get(k).sentence());
+            List<Cap> cc = characterCandidates(k, ks, false);
+            if (cc.isEmpty())
+                continue;
+            String name = (String) cc.get(0).value();
+            List<String> w = Words.keys(name);
+            if (confirmedKeys.contains(String.join(" ", w)) || nearest(confirmed, w, tok.get(k).start(), false) != null)
+                continue; // a person
+            Gazetteer.Match m = gazByStart.get(tok.get(k).start());
+            if (m != null && m.of(Kind.CHARACTER).isEmpty() && m.of(Kind.PERSON).isEmpty())
+                continue; // a film, franchise or organisation
+            if (blocked(k, k + 1) || tok.get(k).start() + name.length() > tok.get(to - 1).end())
+                continue;
+            return new Cap("CHARACTER", pronoun, pronoun + 1, name);
+        }
+        return null;
     }
 
     /** Past the ", " and "and" that join the items of a list. */
@@ -884,6 +1439,8 @@ final class ExtractionRun {
             return out;
         }
         Cap one = gazFilm(j, s);
+        if (one == null && j > i)
+            one = gazFilm(i, s); // "The Avengers", "The Terminator": the article is part of the title
         if (one == null)
             return out;
         if (!pair)
@@ -894,6 +1451,8 @@ final class ExtractionRun {
             if (k2 < s.to() && tok.get(k2).norm().equals("the"))
                 k2++;
             Cap two = gazFilm(k2, s);
+            if (two == null && k2 > k + 1)
+                two = gazFilm(k + 1, s);
             if (two != null)
                 out.add(new Cap("FILMS", i, two.to(), List.of(one.value(), two.value())));
         }
@@ -995,12 +1554,54 @@ final class ExtractionRun {
         return out;
     }
 
+    /**
+     * A line that is nothing but a person's full name, in the lines above the first paragraph or among
+     * the last three lines: a byline without "By" ("Gus Ferreira" under the title, "Beatrix Holm" above
+     * the image credit).
+     */
+    private List<Raw> nameLines() {
+        List<Raw> out = new ArrayList<>();
+        List<int[]> nonBlank = new ArrayList<>();
+        for (int[] line : analysis.lines())
+            if (!text.substring(line[0], line[1]).isBlank())
+                nonBlank.add(line);
+        for (int n = 0; n < nonBlank.size(); n++) {
+            int[] line = nonBlank.get(n);
+            boolean top = true;
+            for (int m = 0; m <= n && top; m++)
+                top = Words.of(text.substring(nonBlank.get(m)[0], nonBlank.get(m)[1])).size() <= 16;
+            if (!top && n < nonBlank.size() - 3)
+                continue;
+            String l = text.substring(line[0], line[1]);
+            Integer from = tokenAtChar.get(line[0] + (l.length() - l.stripLeading().length()));
+            if (from == null || isSelf(from))
+                continue;
+            Sentence s = analysis.sentences().get(tok.get(from).sentence());
+            int lineEnd = from;
+            while (lineEnd < tok.size() && tok.get(lineEnd).line() == tok.get(from).line())
+                lineEnd++;
+            for (Cap c : personCandidates("PERSON", from, s, false, false))
+                if (c.to() == lineEnd && c.to() - c.from() >= 2 && c.value() instanceof Person p && !p.expanded())
+                    out.add(new Raw("reviewedBy", 0.85, from, c.to(), List.of(c)));
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------
     // Statements
 
     private record Fact(String predicate, String object, String objectId, Kind kind, boolean known, String character,
                         String characterId, boolean characterKnown, String via, String viaId, boolean viaKnown,
                         int from, int to, double confidence) {}
+
+    /** directedBy facts from "X's film" alone: an actor's possessive of the title is their character ("Jackman's Logan"). */
+    private final Set<Fact> possessiveOnly = new HashSet<>();
+    /**
+     * starring facts from an "Actor's Character" possessive alone: reviews name earlier films' parts that way as often as
+     * this film's ("Jack Nicholson's Joker, of course, is dead and gone"), so one counts only for an actor whom another
+     * casting shape ties to this film.
+     */
+    private final Set<Fact> possessiveStarring = new HashSet<>();
 
     private Extraction build(List<Raw> raws) {
         List<Fact> facts = new ArrayList<>();
@@ -1011,9 +1612,22 @@ final class ExtractionRun {
             int from = tok.get(r.from()).start(), to = tok.get(r.to() - 1).end();
             switch (r.relation()) {
                 case "directedBy", "reviewedBy" -> {
-                    for (Cap c : r.caps())
-                        if (c.value() instanceof Person p && !(r.confidence() < WEAK && tainted.contains(p.name())))
-                            facts.add(personFact(r.relation(), p, null, from, to, r.confidence()));
+                    for (Cap c : r.caps()) {
+                        List<Person> people = new ArrayList<>();
+                        if (c.value() instanceof Person p)
+                            people.add(p);
+                        else if (c.value() instanceof List<?> items) // "directed by A, B and C"
+                            for (Object o : items)
+                                if (o instanceof Item it && it.character() == null)
+                                    people.add(it.person());
+                        for (Person p : people)
+                            if (!(r.confidence() < WEAK && tainted.contains(p.name()))) {
+                                Fact f = personFact(r.relation(), p, null, from, to, r.confidence());
+                                facts.add(f);
+                                if (r.possessive() && r.relation().equals("directedBy"))
+                                    possessiveOnly.add(f);
+                            }
+                    }
                 }
                 case "starring" -> {
                     List<Person> persons = new ArrayList<>();
@@ -1042,7 +1656,10 @@ final class ExtractionRun {
                     }
                     for (int k = 0; k < persons.size(); k++) {
                         String ch = chars.size() == persons.size() ? chars.get(k) : persons.size() == 1 && !chars.isEmpty() ? chars.get(0) : null;
-                        facts.add(personFact("starring", persons.get(k), ch, from, to, r.confidence()));
+                        Fact f = personFact("starring", persons.get(k), ch, from, to, r.confidence());
+                        facts.add(f);
+                        if (r.possessive() && bygone(r))
+                            possessiveStarring.add(f);
                     }
                 }
                 case "creditedTo" -> {
@@ -1084,8 +1701,9 @@ final class ExtractionRun {
                     if (r.relation().equals("setBetween") && films.size() == 2) {
                         facts.add(filmFact("setAfter", films.get(0), from, to, r.confidence()));
                         facts.add(filmFact("setBefore", films.get(1), from, to, r.confidence()));
-                    } else if (!r.relation().equals("setBetween") && films.size() == 1) {
-                        facts.add(filmFact(r.relation(), films.get(0), from, to, r.confidence()));
+                    } else if (!r.relation().equals("setBetween")) {
+                        for (Entry f : films) // "a sequel to both A and B"
+                            facts.add(filmFact(r.relation(), f, from, to, r.confidence()));
                     }
                     for (Entry f : films)
                         if (f.franchise() != null)
@@ -1183,6 +1801,11 @@ final class ExtractionRun {
             String key = f.predicate() + " " + f.objectId() + " " + f.characterId();
             best.merge(key, f, (a, b) -> b.confidence() > a.confidence() || b.via() != null && a.via() == null ? b : a);
         }
+        Set<String> castElsewhere = new HashSet<>();
+        for (Fact f : facts)
+            if (f.predicate().equals("starring") && !possessiveStarring.contains(f))
+                castElsewhere.add(f.objectId());
+        best.values().removeIf(f -> f.predicate().equals("starring") && possessiveStarring.contains(f) && !castElsewhere.contains(f.objectId()));
         Set<String> withCharacter = new HashSet<>();
         Map<String, List<Fact>> charactersOf = new HashMap<>();
         Set<String> directors = new HashSet<>();
@@ -1194,6 +1817,15 @@ final class ExtractionRun {
             if (f.predicate().equals("directedBy"))
                 directors.add(f.objectId());
         }
+        // One character, two actors from overlapping evidence ("McAvoy and Fassbender return as the young Xavier
+        // and Lehnsherr" also reads "Fassbender return as the young Xavier"): the stronger reading wins.
+        Set<Fact> overruled = new HashSet<>();
+        for (Fact a : best.values())
+            for (Fact b : best.values())
+                if (a != b && a.predicate().equals("starring") && b.predicate().equals("starring") && a.characterId() != null
+                        && a.characterId().equals(b.characterId()) && !a.objectId().equals(b.objectId())
+                        && b.from() <= a.from() && a.to() <= b.to() && b.confidence() > a.confidence())
+                    overruled.add(a);
         Set<String> viaKnownFor = new HashSet<>();
         for (Fact f : best.values())
             if (f.predicate().equals("creditedTo") && f.via() != null)
@@ -1209,6 +1841,10 @@ final class ExtractionRun {
         List<Fact> ordered = new ArrayList<>(best.values());
         ordered.sort(Comparator.comparingInt(ExtractionRun::order).thenComparingInt(Fact::from));
         for (Fact f : ordered) {
+            if (f.predicate().equals("directedBy") && possessiveOnly.contains(f) && withCharacter.contains(f.objectId()))
+                continue;
+            if (overruled.contains(f))
+                continue;
             if (f.predicate().equals("starring") && f.characterId() == null
                     && (withCharacter.contains(f.objectId()) || directors.contains(f.objectId())))
                 continue;

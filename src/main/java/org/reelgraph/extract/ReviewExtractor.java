@@ -1,5 +1,7 @@
 package org.reelgraph.extract;
 
+import java.util.List;
+
 /**
  * Review text → statements about the reviewed film (DESIGN.md sections 3 and 5, issue 5): OpenNLP
  * sentences, tokens, parts of speech and lemmas, the patterns of a {@link Rules} file, and the
@@ -55,6 +57,12 @@ public final class ReviewExtractor {
     public Extraction extract(String text, Gazetteer gazetteer) {
         check(text);
         return new ExtractionRun(text, analyzer.analyse(text, lemmaPrefixes), rules, gazetteer == null ? Gazetteer.empty() : gazetteer).run();
+    }
+
+    /** How each title the text names scored as the reviewed film, best first: why {@link #extract} chose its film. */
+    public List<FilmScore> filmScores(String text, Gazetteer gazetteer) {
+        check(text);
+        return new ExtractionRun(text, analyzer.analyse(text, lemmaPrefixes), rules, gazetteer == null ? Gazetteer.empty() : gazetteer).filmScores();
     }
 
     static void check(String text) {

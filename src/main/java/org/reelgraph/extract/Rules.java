@@ -21,12 +21,12 @@ public final class Rules {
     static final Set<String> RELATIONS = Set.of("directedBy", "starring", "reviewedBy", "creditedTo", "partOfFranchise",
             "spinOffOf", "setAfter", "setBefore", "setBetween");
     static final Set<String> SLOTS = Set.of("PERSON", "PERSON1", "PERSONS", "CHARACTER", "CHARACTERS", "FILM", "FILMS", "FRANCHISE", "SELF",
-            "ORG", "VIA", "APPOS");
+            "ORG", "VIA", "APPOS", "HIMHER");
     static final Set<String> CUE_LISTS = Set.of("hedge", "compare", "future", "otherwork", "stopnames", "particles", "connectors",
-            "valedictions", "ordinals", "filmnouns", "irregular", "absent");
+            "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen", "bygone");
 
     /** One element of a pattern. */
-    public sealed interface Element permits Literal, Lemma, Pos, Repeat, Possessive, LineStart, LineEnd, Slot {}
+    public sealed interface Element permits Literal, Lemma, Pos, Repeat, Possessive, LineStart, LineEnd, Slot, NotAfter {}
 
     public record Literal(Set<String> words, boolean optional) implements Element {}
 
@@ -44,6 +44,9 @@ public final class Rules {
     public record LineEnd() implements Element {}
 
     public record Slot(String name) implements Element {}
+
+    /** {@code !deputy|assistant}: the token before this point is none of these ("CIA deputy director X" is not the film's). */
+    public record NotAfter(Set<String> words) implements Element {}
 
     public record Rule(String relation, double confidence, List<Element> pattern, String source, int line) {}
 
@@ -142,6 +145,8 @@ public final class Rules {
                 out.add(new Repeat(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             } else if (e.startsWith("[") && e.endsWith("]")) {
                 out.add(new Literal(words(e.substring(1, e.length() - 1)), true));
+            } else if (e.startsWith("!") && e.length() > 1) {
+                out.add(new NotAfter(words(e.substring(1))));
             } else if (e.startsWith("~") && e.length() > 1) {
                 out.add(new Lemma(words(e.substring(1))));
             } else if (e.startsWith("@") && e.length() > 1) {

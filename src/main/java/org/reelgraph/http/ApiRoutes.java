@@ -6,6 +6,7 @@ import java.util.Set;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.catalog.PageRequest;
 import org.reelgraph.load.LoadException;
 import org.reelgraph.load.ReviewIngest;
 import org.reelgraph.load.Utf8Text;
@@ -13,6 +14,7 @@ import org.reelgraph.vocab.Iris;
 import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.Chronology;
 import org.reelgraph.chronology.ChronologyOptions;
+import org.reelgraph.chronology.ChronologyPage;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.Order;
 
@@ -31,9 +33,16 @@ final class ApiRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/franchises", ctx -> ctx.json(catalog.franchises()));
-        routes.get("/api/franchises/{slug}", ctx -> ctx.json(catalog.franchise(slug(ctx))
-                .orElseThrow(() -> unknown("franchise", slug(ctx)))));
+        // The list stays a JSON array (as before paging): its page is told by Link and X-Total-Count.
+        routes.get("/api/franchises", ctx -> {
+            var page = catalog.franchises(Paging.request(ctx));
+            Paging.link(ctx, page.info());
+            ctx.json(page.items());
+        });
+        routes.get("/api/franchises/{slug}", ctx -> {
+            var franchise = catalog.franchise(slug(ctx), Paging.request(ctx)).orElseThrow(() -> unknown("franchise", slug(ctx)));
+            ctx.json(franchise.withNext(Paging.link(ctx, franchise.page())));
+        });
         routes.get("/api/franchises/{slug}/chronology", this::chronology);
         routes.get("/api/films/{slug}", ctx -> ctx.json(catalog.film(slug(ctx))
                 .orElseThrow(() -> unknown("film", slug(ctx)))));
@@ -79,6 +88,7 @@ final class ApiRoutes {
         Chronology.OnConflict onConflict = ChronologyOptions.onConflict(onConflictParam).orElseThrow(() -> ProblemException.badRequest(
                 "onConflict must be 'report' or 'skip-weakest', not '" + onConflictParam + "'"));
         Set<String> sources = ChronologyOptions.sources(ctx.queryParams("source"));
+        PageRequest pageRequest = Paging.request(ctx);
         String includeParam = ctx.queryParam("include") == null ? "films" : ctx.queryParam("include");
         boolean allKinds = ChronologyOptions.includeAll(includeParam).orElseThrow(() -> ProblemException.badRequest(
                 "include must be 'films' (feature films) or 'all' (with short films and TV series), not '" + includeParam + "'"));
@@ -90,7 +100,8 @@ final class ApiRoutes {
                             + "Fix or remove one edge of each cycle in the graphs named below, limit the sources with ?source=, "
                             + "or ask for ?onConflict=skip-weakest.",
                     Map.of("franchise", answer.franchise(), "order", answer.order(), "conflicts", answer.conflicts()));
-        ctx.json(answer);
+        ChronologyPage page = ChronologyPage.of(answer, pageRequest);
+        ctx.json(page.withNext(Paging.link(ctx, page.page())));
     }
 
     private static String slug(Context ctx) {

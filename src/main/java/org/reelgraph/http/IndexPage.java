@@ -1,28 +1,39 @@
 package org.reelgraph.http;
 
-/** The landing page at {@code /}: what is served where. */
-final class IndexPage {
-    private IndexPage() {}
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
-    static final String HTML = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>reelgraph</title></head>
-            <body>
-            <h1>reelgraph</h1>
-            <p>A film-franchise knowledge graph.</p>
-            <ul>
-              <li>SPARQL 1.1 query: <code>/reelgraph/sparql</code> (also <code>/reelgraph/query</code>)</li>
-              <li>SPARQL 1.1 update (token): <code>/reelgraph/update</code></li>
-              <li>Graph Store Protocol (writes need the token): <code>/reelgraph/data</code></li>
-              <li>Franchises: <a href="/api/franchises">/api/franchises</a></li>
-              <li>John Wick story order: <a href="/api/franchises/john-wick/chronology?order=story">/api/franchises/john-wick/chronology?order=story</a></li>
-              <li>A film: <a href="/api/films/ballerina-2025">/api/films/ballerina-2025</a></li>
-              <li>Dumps: <a href="/dumps/">/dumps/</a> (Turtle, N-Triples, JSON-LD, N-Quads, TriG, each also gzipped);
-                  dataset description (VoID, DCAT): <a href="/dumps/void.ttl">/dumps/void.ttl</a></li>
-              <li>Health: <a href="/health">/health</a></li>
-            </ul>
-            </body>
-            </html>
-            """;
+/**
+ * The web page at {@code /} (SPARQL editor, chronology view, the endpoints), from the classpath's
+ * {@code web/index.html}. The page names the IRI base this server dereferences, so that its scripts can
+ * link IRIs under it to the local {@code /id/} pages.
+ */
+final class IndexPage {
+    private static final String TEMPLATE = "web/index.html";
+    private static final String ID_BASE_SLOT = "{{idBase}}";
+
+    private final String html;
+
+    IndexPage(String idBase) {
+        String template = template();
+        if (!template.contains(ID_BASE_SLOT))
+            throw new IllegalStateException(TEMPLATE + " has no " + ID_BASE_SLOT + " for the IRI base");
+        this.html = template.replace(ID_BASE_SLOT, ResourcePage.escape(idBase));
+    }
+
+    String html() {
+        return html;
+    }
+
+    private static String template() {
+        try (InputStream in = IndexPage.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
+            if (in == null)
+                throw new IllegalStateException("classpath has no " + TEMPLATE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + TEMPLATE + " from the classpath", e);
+        }
+    }
 }

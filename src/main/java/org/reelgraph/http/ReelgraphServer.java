@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,8 +33,10 @@ import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.ChronologyService;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.dump.DumpFiles;
+import org.reelgraph.load.LocalJsonLd;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ReviewIngest;
+import org.reelgraph.store.StatementCount;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
 
@@ -51,9 +54,11 @@ public final class ReelgraphServer {
     static final long MAX_REVIEW_BYTES = 4L << 20;
 
     private final FusekiServer fuseki;
+    private final RegisteredRoutes routes;
 
-    private ReelgraphServer(FusekiServer fuseki) {
+    private ReelgraphServer(FusekiServer fuseki, RegisteredRoutes routes) {
         this.fuseki = fuseki;
+        this.routes = routes;
     }
 
     public static Builder create() {
@@ -72,6 +77,11 @@ public final class ReelgraphServer {
     /** Blocks until the server stops. */
     public void join() {
         fuseki.join();
+    }
+
+    /** The routes of the Javalin app (everything but Fuseki's {@code /reelgraph/*}), as Javalin registered them. */
+    public List<RegisteredRoutes.Route> routes() {
+        return routes.all();
     }
 
     /** The port actually listened on (useful with port 0). */
@@ -164,21 +174,35 @@ public final class ReelgraphServer {
             Objects.requireNonNull(loader, "loader: posted reviews are extracted, validated and loaded");
             if (port < 0 || port > 65535)
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
+            // Both kinds of request stop at the timeout: an update's WHERE can run away as a query's can.
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            // "initial,overall": Jena 5.6.0's streaming update (Fuseki's path) given only the overall timeout
+            // cancels every WHERE at once; with both set it stops only updates that run too long.
+            store.dataset().getContext().set(ARQ.updateTimeout, timeout.toMillis() + "," + timeout.toMillis());
+            // SERVICE would let any visitor make the server fetch URLs of its network (request forgery).
+            store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+            LocalJsonLd.install();
             PublishedChronology.install(store);
 
             ObjectMapper json = jsonMapper();
-            Javalin app = javalin(json);
+            ServiceMetrics metrics = new ServiceMetrics(new StatementCount(store));
+            RegisteredRoutes routes = new RegisteredRoutes();
+            Javalin app = javalin(json, metrics, routes);
             FusekiServer fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(false)
                     .add(DATASET, store.dataset(), true)
+                    .addFilter("/*", new RequestMetrics(metrics))
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())
-                    .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody))
+                    .addFilter("/*", new RequestCharset(json))
+                    .addFilter(DATASET + "/*", new FusekiProblems(json, maxBody, timeout))
                     .addFilter(DATASET + "/*", new ServiceDescription())
                     .addFilter(DATASET + "/*", new FormatAliases())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
+                    .addFilter(DATASET + "/*", new UpdateDatasetConflict(DATASET))
+                    .addFilter(DATASET + "/data/*", new DirectGraphIdentification(DATASET + "/data"))
+                    .addFilter(DATASET + "/data/*", new GraphCreationByPost(DATASET + "/data"))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.
                     .addServlet("/*", (HttpServlet) app.javalinServlet())
                     .build();
@@ -193,16 +217,22 @@ public final class ReelgraphServer {
             // Javalin's servlet expects Jetty's websocket components even when no websocket route exists.
             JettyWebSocketServletContainerInitializer.configure(
                     ServletContextHandler.getServletContextHandler(fuseki.getServletContext()), null);
-            return new ReelgraphServer(fuseki);
+            // Errors Jetty answers itself (unparsable URLs, forms, headers) as problem documents too.
+            fuseki.getJettyServer().setErrorHandler(ProblemErrorPages.server(json));
+            ServletContextHandler.getServletContextHandler(fuseki.getServletContext()).setErrorHandler(ProblemErrorPages.servlet(json));
+            return new ReelgraphServer(fuseki, routes);
         }
 
-        private Javalin javalin(ObjectMapper json) {
+        private Javalin javalin(ObjectMapper json, ServiceMetrics metrics, RegisteredRoutes routes) {
             FilmCatalog catalog = new FilmCatalog(store);
             ReviewIngest reviews = new ReviewIngest(store, loader);
             ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)), reviews, token);
             DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
             LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
+            WebUiRoutes webUi = new WebUiRoutes(base);
+            OperationsRoutes operations = new OperationsRoutes(metrics, OpenApiSpec.load(), ApiDocs.fromClasspath());
             return Javalin.create(config -> {
+                config.events.handlerAdded(routes::added);
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 // Dumps set Content-Length and serve byte ranges; transparent compression would break both.
@@ -213,9 +243,11 @@ public final class ReelgraphServer {
                 api.register(config.routes);
                 dumps.register(config.routes);
                 linkedData.register(config.routes);
+                operations.register(config.routes);
+                config.routes.after(RouteTemplates::remember);
                 config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP",
                         "store", store.description(), "graphs", store.read(() -> countGraphs()))));
-                config.routes.get("/", ctx -> ctx.html(IndexPage.HTML));
+                webUi.register(config);
                 config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.body(ctx.path())));
                 // Javalin's own errors (no route, wrong method) as problem documents too.
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemException.body(

@@ -43,6 +43,7 @@ public final class RdfSourceParser {
             throw new LoadException(SourceError.of(name,
                     "unknown RDF format: name the file .ttl, .nt, .nq, .trig, .jsonld or .rdf"));
         String text = Utf8Text.decode(bytes, name);
+        LocalJsonLd.install();
         DatasetGraph data = DatasetGraphFactory.create();
         SourceLines lines = new SourceLines();
         CollectingErrorHandler errors = new CollectingErrorHandler(name);
@@ -58,7 +59,8 @@ public final class RdfSourceParser {
             errors.add(0, "nesting is too deep to parse");
         } catch (RuntimeException e) {
             // The Turtle parser can fail with other exceptions (IllegalFormatCodePointException) on odd input.
-            errors.add(errors.lastLine, "cannot parse: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            // The message only: a Java class name means nothing to whoever fixes the file.
+            errors.add(errors.lastLine, "cannot parse: " + (e.getMessage() == null ? "the parser stopped here" : e.getMessage()));
         }
         if (!errors.list.isEmpty())
             throw new LoadException(errors.list);

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -88,6 +89,20 @@ public interface Store extends AutoCloseable {
     /** True when no named graph holds anything (a new store). */
     default boolean isEmpty() {
         return read(() -> !dataset().listGraphNodes().hasNext());
+    }
+
+    /** Whether {@link #bulkLoad} is available (TDB2 on disk or in memory). */
+    default boolean supportsBulkLoad() {
+        return false;
+    }
+
+    /**
+     * Streams triples into {@code graph} with TDB2's bulk loader, which holds the store exclusively
+     * (readers wait) and cannot roll back: for an empty store only, whose caller empties it again on
+     * failure. Commit hooks then run once with "everything changed", so derived data is rebuilt.
+     */
+    default void bulkLoad(Node graph, java.util.function.Consumer<StreamRDF> producer) {
+        throw new UnsupportedOperationException(description() + " has no bulk loader");
     }
 
     @Override

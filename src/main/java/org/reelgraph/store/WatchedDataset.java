@@ -155,6 +155,11 @@ final class WatchedDataset extends DatasetGraphWrapper {
         super.removeGraph(graphName);
     }
 
+    /** In a write transaction: the hooks are told everything changed (after a bulk load beside this wrapper). */
+    void markEverythingChanged() {
+        everything = true;
+    }
+
     @Override
     public void clear() {
         everything = true;

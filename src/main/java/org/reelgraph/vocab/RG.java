@@ -24,6 +24,13 @@ public final class RG {
 
     public static final Node partOfFranchise = term("partOfFranchise");
     public static final Node releaseDate = term("releaseDate");
+    /** When only the year is known (IMDb's startYear, a Wikidata date of year precision). */
+    public static final Node releaseYear = term("releaseYear");
+    /** Release sequence (Wikidata P155/P156), never in-story order. */
+    public static final Node follows = term("follows");
+    public static final Node followedBy = term("followedBy");
+    /** On a reifier of {@code rg:partOfFranchise} (Wikidata's P1545 qualifier on P179). */
+    public static final Node seriesOrdinal = term("seriesOrdinal");
     public static final Node spinOffOf = term("spinOffOf");
     public static final Node setAfter = term("setAfter");
     public static final Node setBefore = term("setBefore");

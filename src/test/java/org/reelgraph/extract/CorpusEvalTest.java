@@ -14,15 +14,21 @@ import org.junit.jupiter.api.Test;
  * changes; its blind score was F1=0.83 with 2 trap violations. Two generic fixes for those two
  * violations followed (a spin-off named by apposition is another film; "X is absent" negates its
  * clause), after which it scores F1=0.84 with 0 traps: that second number is no longer blind.
+ * Then blind-a/ and blind-b/ (30 texts) were scored blind (F1=0.71 and 0.77, 5 traps between them)
+ * and tuned on with generic mechanisms only; they are tuning sets now.
  * The thresholds are the measured scores rounded down, so that a change that makes extraction
  * worse fails here; they are not targets that were met by construction.
  */
 class CorpusEvalTest {
-    /** Measured on reviews/heldout/ after the final rule change: F1=0.84 P=0.92 R=0.77 traps=0. */
-    static final double HELDOUT_F1 = 0.83;
+    /**
+     * Measured on reviews/heldout/: F1=0.84 P=0.92 R=0.77 traps=0 before the blind-a/blind-b round, F1=0.88
+     * P=0.94 R=0.83 after it (its misses were listed with the others; no rule was written for a heldout text, but
+     * some blind-set fixes, such as "Anthony and Joe Russo", also mend heldout misses).
+     */
+    static final double HELDOUT_F1 = 0.87;
     static final int HELDOUT_TRAPS = 0;
-    /** Measured on the 29 tuning texts: F1=0.95 P=0.99 R=0.92 traps=0. */
-    static final double TUNING_F1 = 0.94;
+    /** Measured on the 29 tuning texts: F1=0.95 P=0.99 R=0.92 traps=0, after the blind-a/blind-b round F1=0.96 P=0.99 R=0.94. */
+    static final double TUNING_F1 = 0.95;
 
     @Test
     void heldOutSetScoresAtLeastTheMeasuredF1() {
@@ -40,10 +46,46 @@ class CorpusEvalTest {
         assertTrue(score.total().f1() >= TUNING_F1, score::summary);
     }
 
+    /**
+     * blind-a/ and blind-b/ (15 texts each) scored blind on extractor ec0b2c2 F1=0.71 (3 traps) and F1=0.77
+     * (2 traps); after generic fixes (film choice by weighed evidence, possessive traps, rule shapes) they
+     * score F1=0.89 P=0.94 R=0.85 and F1=0.90 P=0.93 R=0.88 with 0 traps. Tuned on since: not blind numbers.
+     */
+    static final double BLIND_A_F1 = 0.88;
+    static final double BLIND_B_F1 = 0.88;
+
+    @Test
+    void formerBlindSetsScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        for (var set : java.util.Map.of(Corpus.BLIND_A, BLIND_A_F1, Corpus.BLIND_B, BLIND_B_F1).entrySet()) {
+            EvalScore score = Corpus.score(Corpus.reviews(set.getKey()), ReviewExtractor.withDefaultRules());
+            System.out.println(set.getKey().getFileName() + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), set.getKey().toString());
+            assertTrue(score.total().f1() >= set.getValue(), () -> set.getKey() + ": " + score.summary());
+        }
+    }
+
+    /**
+     * blind-c/ and blind-d/ scored blind on extractor f42d3be F1=0.82 (5 traps) and F1=0.83 (4 traps); after the
+     * generic possessive / other-film / negation fixes F1=0.82 P=0.89 R=0.77 with 1 trap left ("X, the star of
+     * Nosferatu (1922)") and F1=0.84 P=0.91 R=0.78 with 0 traps. Tuned on since: not blind numbers.
+     */
+    @Test
+    void blindCAndDScoreAtLeastTheirTunedF1() {
+        EvalScore c = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-c")), ReviewExtractor.withDefaultRules());
+        System.out.println("blind-c: " + c.summary());
+        assertTrue(c.violations().size() <= 1, c::summary);
+        assertTrue(c.total().f1() >= 0.81, c::summary);
+        EvalScore d = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-d")), ReviewExtractor.withDefaultRules());
+        System.out.println("blind-d: " + d.summary());
+        assertEquals(List.of(), d.violations());
+        assertTrue(d.total().f1() >= 0.83, d::summary);
+    }
+
     @Test
     void corpusHasTheSeedAndMoreThanTwelveOtherReviews() {
         List<Corpus.Review> all = Corpus.all();
         assertTrue(all.size() >= 13, "corpus size " + all.size());
+        assertEquals(30, Corpus.blind().size(), "blind-a and blind-b");
         assertTrue(Corpus.reviews(Corpus.HELDOUT).size() >= 6);
         assertTrue(Corpus.reviews(Corpus.DEV).stream().anyMatch(r -> r.name().startsWith("ballerina-2025")));
         assertEquals(all.size(), all.stream().map(Corpus.Review::name).distinct().count(), "no text twice");

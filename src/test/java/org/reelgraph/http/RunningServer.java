@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,11 @@ public final class RunningServer implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The Javalin app's routes, as Javalin registered them. */
+    public List<RegisteredRoutes.Route> routes() {
+        return server.routes();
     }
 
     public URI uri(String path) {

@@ -49,9 +49,26 @@ class ServerProtectionTest {
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(503, response.statusCode(), response.body());
         assertTrue(elapsed < 2 * TIMEOUT.toMillis(), "cancelled after " + elapsed + " ms");
+        System.out.printf("runaway query: 503 after %d ms (timeout %d ms)%n", elapsed, TIMEOUT.toMillis());
         JsonNode problem = RunningServer.json(response);
         assertEquals(503, problem.get("status").asInt());
         assertTrue(problem.get("detail").asText().toLowerCase().contains("timed out"), problem.toString());
+    }
+
+    @Test
+    void aRunawayUpdateIsStoppedWithin2xTheTimeoutAndWritesNothing() {
+        long before = server.store().quadCount();
+        String update = "INSERT { GRAPH <https://example.org/runaway> { ?a ?b ?c } } WHERE { " + RUNAWAY.substring(RUNAWAY.indexOf('{') + 1);
+        long start = System.nanoTime();
+        HttpResponse<String> response = server.send(server.request("/reelgraph/update")
+                .header("Authorization", "Bearer " + RunningServer.TOKEN)
+                .header("Content-Type", "application/sparql-update").POST(RunningServer.body(update)));
+        long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(503, response.statusCode(), response.body());
+        assertTrue(elapsed < 2 * TIMEOUT.toMillis(), "cancelled after " + elapsed + " ms");
+        System.out.printf("runaway update: 503 after %d ms (timeout %d ms)%n", elapsed, TIMEOUT.toMillis());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(before, server.store().quadCount(), "the update's transaction was aborted");
     }
 
     @Test

@@ -21,6 +21,8 @@ class WriteAccessTest extends AgainstRunningServer {
     private static final String INSERT = "INSERT DATA { GRAPH <" + GRAPH + "> { " + TRIPLE + " } }";
     private static final String WRITTEN = "ASK { GRAPH ?g { <urn:reelgraph:test:s> <urn:reelgraph:test:p> \"written\" } }";
     private static final String WRITTEN_TO_DEFAULT = "ASK { <urn:reelgraph:test:s> <urn:reelgraph:test:p> \"written\" }";
+    /** A graph by direct identification: its IRI is this URL on the test server. */
+    private static final String DIRECT = "/reelgraph/data/test/writes";
 
 
     /** A write request and the ASK query that sees its effect. */
@@ -51,7 +53,11 @@ class WriteAccessTest extends AgainstRunningServer {
                 new Write("GSP PUT on the dataset URL", s -> gsp(s, "/reelgraph?graph=" + RunningServer.encode(GRAPH))
                         .PUT(RunningServer.body(TRIPLE)), WRITTEN),
                 new Write("GSP POST on the dataset URL (default graph)", s -> gsp(s, "/reelgraph?default")
-                        .POST(RunningServer.body(TRIPLE)), null)
+                        .POST(RunningServer.body(TRIPLE)), null),
+                new Write("GSP PUT direct graph URL", s -> gsp(s, DIRECT).PUT(RunningServer.body(TRIPLE)), WRITTEN),
+                new Write("GSP POST direct graph URL", s -> gsp(s, DIRECT).POST(RunningServer.body(TRIPLE)), WRITTEN),
+                new Write("GSP POST to the graph store URL (new graph)", s -> gsp(s, "/reelgraph/data")
+                        .POST(RunningServer.body(TRIPLE)), WRITTEN)
         ).map(Arguments::of);
     }
 
@@ -103,12 +109,37 @@ class WriteAccessTest extends AgainstRunningServer {
     }
 
     @Test
+    void deleteOfADirectGraphWithoutTheRightTokenIs401AndKeepsTheGraph() {
+        HttpResponse<String> created = server.send(gsp(server, DIRECT).header("Authorization", "Bearer " + RunningServer.TOKEN)
+                .PUT(RunningServer.body(TRIPLE)));
+        assertEquals(201, created.statusCode(), created.body());
+        try {
+            long before = server.unionTripleCount();
+            for (String authorization : new String[] {null, "Bearer wrong"}) {
+                HttpRequest.Builder delete = server.request(DIRECT).DELETE();
+                if (authorization != null)
+                    delete.header("Authorization", authorization);
+                HttpResponse<String> response = server.send(delete);
+                assertEquals(401, response.statusCode(), response.body());
+                assertEquals(401, RunningServer.json(response).get("status").asInt());
+                assertEquals(before, server.unionTripleCount());
+                assertTrue(ask("ASK { GRAPH <" + server.uri(DIRECT) + "> { " + TRIPLE + " } }"), "the graph is still there");
+            }
+            assertEquals(204, server.send(server.request(DIRECT).header("Authorization", "Bearer " + RunningServer.TOKEN).DELETE()).statusCode());
+            assertTrue(!ask(WRITTEN), "deleted with the token");
+        } finally {
+            cleanUp();
+        }
+    }
+
+    @Test
     void readsNeedNoToken() {
         assertEquals(200, server.get("/reelgraph/sparql?query=" + RunningServer.encode("ASK {}")).statusCode());
         assertEquals(200, server.get("/reelgraph/data?graph=" + RunningServer.encode("https://w3id.org/reelgraph/graph/data/john-wick")).statusCode());
         assertEquals(200, server.get("/reelgraph?graph=" + RunningServer.encode("https://w3id.org/reelgraph/graph/ontology")).statusCode());
         assertEquals(200, server.send(server.request("/reelgraph").header("Content-Type", "application/sparql-query")
                 .POST(RunningServer.body("ASK {}"))).statusCode());
+        assertEquals(404, server.get(DIRECT).statusCode(), "a direct graph URL is read without a token (404: no such graph)");
         assertEquals(200, server.get("/api/franchises").statusCode());
         assertEquals(200, server.get("/dumps/reelgraph.nt").statusCode());
     }
@@ -118,7 +149,9 @@ class WriteAccessTest extends AgainstRunningServer {
     }
 
     private void cleanUp() {
-        String clear = "DROP SILENT GRAPH <" + GRAPH + "> ; DELETE WHERE { <urn:reelgraph:test:s> ?p ?o }";
+        // Direct graph URLs and POSTs to the store make graphs with server IRIs: remove the test triple wherever it is.
+        String clear = "DROP SILENT GRAPH <" + GRAPH + "> ; DELETE WHERE { <urn:reelgraph:test:s> ?p ?o } ; "
+                + "DELETE WHERE { GRAPH ?g { <urn:reelgraph:test:s> ?p ?o } }";
         var response = server.send(server.request("/reelgraph/update").header("Authorization", "Bearer " + RunningServer.TOKEN)
                 .header("Content-Type", "application/sparql-update").POST(RunningServer.body(clear)));
         assertEquals(2, response.statusCode() / 100, response.body());

@@ -38,23 +38,25 @@ import org.reelgraph.w3c.W3cManifest.Test;
  *
  * <p>Each manifest gets its own server over an empty in-memory store. Before every test the store is
  * emptied and the test's {@code ut:graphData} files are loaded as named graphs under their
- * {@code kasei.us} IRIs (the {@code www.example} graphs of the GSP tests are created by the tests'
- * own PUTs); nothing goes to the network. Requests go, in manifest order, to
+ * {@code kasei.us} IRIs (the graphs of the GSP tests are created by the tests' own PUTs and POSTs);
+ * nothing goes to the network. Requests go, in manifest order, to
  * {@code /sparql/} → {@code /reelgraph/sparql} (queries) or {@code /reelgraph/update} (updates) and
- * {@code /gsp} → {@code /reelgraph/data}, with the query string and body exactly as written.
+ * {@code /gsp…} → {@code /reelgraph/data…}, with the query string and body exactly as written; a direct
+ * {@code /gsp/person/1.ttl} names the graph {@code http://127.0.0.1:PORT/reelgraph/data/person/1.ttl}.
  *
- * <p>A test whose failure comes from a real server behaviour is listed in {@link #KNOWN_DEVIATIONS}:
- * it is still run and still counted as not passed in the summary, but its JUnit test asserts that the
- * deviation is still there (with the recorded symptom), so the build fails loudly once it is fixed
- * and the entry (and the README's conformance list) must be updated.
+ * <p>Every listed test must pass. A test that fails because of a real server behaviour that cannot be
+ * fixed would be listed in {@link #KNOWN_DEVIATIONS} (now empty): it is still run and still counted as
+ * not passed in the summary, but its JUnit test asserts that the deviation is still there (with the
+ * recorded symptom), so the build fails loudly once it is fixed and the entry (and the README's
+ * conformance list) must be updated.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class W3cConformanceTest {
     static final String PROTOCOL = "protocol";
     static final String GSP = "gsp";
     private static final int PROTOCOL_TESTS = 34;
-
-    private static final String DIRECT = "no direct graph identification (/reelgraph/data/{path} is 404; only ?graph= and ?default work)";
+    /** Listed in the direct (4) and indirect (9) GSP manifests; head_non_existing_direct is defined but unlisted. */
+    private static final int GSP_TESTS = 13;
 
     /** A deviation that still happens: {@code symptom} must occur in the failure message. */
     record KnownDeviation(String symptom, String reason) {}
@@ -62,28 +64,11 @@ class W3cConformanceTest {
     /**
      * Tests that fail because of what the server really does, keyed by suite and test id. Each is
      * still run and counted as failed in the summary; its JUnit test passes only while the recorded
-     * symptom still shows, and fails ("now passes: remove it") once the server is fixed.
+     * symptom still shows, and fails ("now passes: remove it") once the server is fixed. Empty: every
+     * test of both suites passes (the last six were fixed by UpdateDatasetConflict,
+     * DirectGraphIdentification and GraphCreationByPost).
      */
-    static final Map<String, KnownDeviation> KNOWN_DEVIATIONS = Map.ofEntries(
-            // On a transactional dataset (TDB2) Fuseki's SPARQL_Update parses and executes in one
-            // streaming step (UpdateAction.parseExecute inside the write transaction). ARQ's
-            // UsingUpdateSink detects the conflict while parsing and throws UpdateException, which
-            // that code path reports as an execution error, ServletOps.errorOccurred = 500 (for a
-            // non-transactional dataset Fuseki parses first and answers 400). Fix: reject the
-            // conflict with 400 before Fuseki sees the request.
-            Map.entry(PROTOCOL + ":bad_update_dataset_conflict", new KnownDeviation(
-                    "expected status 4xx but got 500",
-                    "using-named-graph-uri with WITH/USING: Fuseki answers 500, the protocol requires 4xx")),
-            // Fuseki's Graph Store Protocol has indirect identification only (?graph=, ?default);
-            // /reelgraph/data/person/1.ttl matches no Fuseki endpoint and Javalin answers 404.
-            Map.entry(GSP + ":put_get_repeat_direct", new KnownDeviation("but got 404", DIRECT)),
-            Map.entry(GSP + ":put_delete_get_delete_direct", new KnownDeviation("but got 404", DIRECT)),
-            Map.entry(GSP + ":post_get_post_get_direct", new KnownDeviation("but got 404", DIRECT)),
-            Map.entry(GSP + ":head_existing_direct", new KnownDeviation("but got 404", DIRECT)),
-            // POST on the graph store URL itself is Fuseki's "add to the dataset": the triples go to
-            // the stored default graph, 200 with a JSON count, no new graph and no Location.
-            Map.entry(GSP + ":post_get_new_graph", new KnownDeviation("expected status 201 but got 200",
-                    "no graph creation by POST to /reelgraph/data (Fuseki adds the triples to the default graph: 200, no Location)")));
+    static final Map<String, KnownDeviation> KNOWN_DEVIATIONS = Map.of();
 
     private record Outcome(Test test, String failure, List<String> notes) {}
 
@@ -104,6 +89,7 @@ class W3cConformanceTest {
         List<Test> tests = W3cManifest.read(GSP, "w3c/graph-store-protocol/manifest.ttl", true);
         List<Test> direct = tests.stream().filter(t -> t.manifestFile().endsWith("manifest-direct.ttl")).toList();
         List<Test> indirect = tests.stream().filter(t -> t.manifestFile().endsWith("manifest-indirect.ttl")).toList();
+        assertEquals(GSP_TESTS, tests.stream().filter(Test::listed).count(), "tests listed in the Graph Store Protocol manifests");
         // The http-rdf-update manifest was deprecated by the W3C (2012-11-27, resolution 3) in favour of
         // graph-store-protocol/; its tests are prose in rdfs:comment, not requests, so none is run.
         List<Test> deprecated = W3cManifest.read("gsp-deprecated", "w3c/http-rdf-update/manifest.ttl", false);
@@ -217,8 +203,9 @@ class W3cConformanceTest {
         if (protocolRun + gspRun == 0)
             return;
         System.out.print("W3C conformance, every test:\n" + report);
-        System.out.println("W3C protocol: " + protocolPassed + "/" + PROTOCOL_TESTS + " passed, GSP: " + gspPassed + "/" + gspRun + " passed"
-                + (protocolRun < PROTOCOL_TESTS ? " (only " + protocolRun + " protocol tests ran)" : ""));
+        System.out.println("W3C protocol: " + protocolPassed + "/" + PROTOCOL_TESTS + " passed, GSP: " + gspPassed + "/" + GSP_TESTS + " passed"
+                + (protocolRun < PROTOCOL_TESTS ? " (only " + protocolRun + " protocol tests ran)" : "")
+                + (gspRun > 0 && gspRun < GSP_TESTS ? " (only " + gspRun + " GSP tests ran)" : ""));
     }
 
     private static URI resourceUri(String resource) {
