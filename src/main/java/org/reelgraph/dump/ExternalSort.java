@@ -396,7 +396,8 @@ final class ExternalSort implements AutoCloseable {
 
         @Override
         public boolean next() {
-            if (tree[0] < 0)
+            // Asked again after the end (a reader's read past EOF), it stays at the end.
+            if (tree[0] < 0 || started && done[tree[0]])
                 return false;
             if (started) {
                 int winner = tree[0];

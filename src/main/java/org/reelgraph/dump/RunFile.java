@@ -26,6 +26,7 @@ final class RunFile implements SortedLines, AutoCloseable {
     private int limit;
     private byte[] line = new byte[256];
     private int length;
+    private boolean exhausted;
 
     RunFile(InputStream in, int bufferSize) {
         this.in = in;
@@ -34,10 +35,13 @@ final class RunFile implements SortedLines, AutoCloseable {
 
     @Override
     public boolean next() {
+        if (exhausted)
+            return false;
         try {
             int first = read();
             if (first < 0) {
                 // Read to the end: the file's pages can go now rather than when the sort closes.
+                exhausted = true;
                 in.close();
                 return false;
             }

@@ -97,9 +97,30 @@ class DumpWriterTest {
             SortedLines sorted = sort.sorted();
             while (sorted.next())
                 out.add(new String(sorted.bytes(), sorted.offset(), sorted.length(), StandardCharsets.UTF_8));
+            // A reader may ask again after the end (the Turtle dump's parser does): still the end, no error.
+            assertFalse(sorted.next());
+            assertFalse(sorted.next());
         }
         assertEquals(new ArrayList<>(new TreeSet<>(input)), out);
         assertEquals(501, out.size());
+    }
+
+    @Test
+    void aMergeAskedAgainAfterItsEndStaysAtTheEnd() {
+        // The greatest line comes first, so the source that ends the merge is a spilled run file.
+        try (ExternalSort sort = new ExternalSort(64)) {
+            for (int i = 0; i < 15; i++) {
+                byte[] bytes = (i == 0 ? "z".repeat(20) : "%020d".formatted(i)).getBytes(StandardCharsets.UTF_8);
+                sort.add(bytes, 0, bytes.length);
+            }
+            SortedLines sorted = sort.sorted();
+            int n = 0;
+            while (sorted.next())
+                n++;
+            assertEquals(15, n);
+            assertFalse(sorted.next());
+            assertFalse(sorted.next());
+        }
     }
 
     @ParameterizedTest
