@@ -1,11 +1,9 @@
 package org.reelgraph.dump;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.jena.riot.Lang;
@@ -24,52 +22,74 @@ import org.reelgraph.vocab.Prefixes;
  * labels, so the same data gives byte-identical N-Triples and N-Quads.
  */
 public final class DumpWriter {
-    /** Lines per sorted run (~150 bytes each); at most two runs are in memory at once. */
-    private static final int RUN_SIZE = 50_000;
-
     private final Store store;
+    private final boolean storeIndexes;
 
     public DumpWriter(Store store) {
+        this(store, true);
+    }
+
+    /** {@code storeIndexes} false reads through Jena's public API even from TDB2 (for tests). */
+    DumpWriter(Store store, boolean storeIndexes) {
         this.store = store;
+        this.storeIndexes = storeIndexes;
     }
 
     /** Writes the dump; returns the number of statements (triples or quads) written. */
     public long write(DumpFormat format, OutputStream out) {
         return store.read(() -> {
-            try (ExternalSort sort = new ExternalSort(RUN_SIZE)) {
-                StatementLines lines = new StatementLines(store.dataset());
-                if (format.quads())
-                    lines.quads(sort::add);
+            Optional<Tdb2Source> tdb2 = storeIndexes ? Tdb2Source.of(store.storage()) : Optional.empty();
+            try (ExternalSort sort = new ExternalSort(runBytes())) {
+                // The statements are read on this thread; full runs are sorted and spilled on another.
+                if (tdb2.isPresent())
+                    produce(format, tdb2.get(), sort.writer());
                 else
-                    lines.unionFacts(sort::add);
-                Iterator<String> sorted = sort.sorted();
-                return switch (format) {
-                    case NT, NQ -> writeLines(sorted, out);
-                    case TTL, TRIG -> reparse(sorted, format, new BoundedTurtleWriter(out), true);
-                    case JSONLD -> reparse(sorted, format, new JsonLdStreamWriter(out), false);
-                };
+                    produce(format, new DatasetSource(store.dataset()), sort.writer());
+                return write(format, sort, out);
             }
         });
     }
 
-    private static long writeLines(Iterator<String> sorted, OutputStream out) {
-        long n = 0;
+    /** The lines of every statement, into the sort. */
+    private static <I> void produce(DumpFormat format, DumpSource<I> source, ExternalSort.Writer writer) {
+        try (writer) {
+            StatementLines<I> lines = new StatementLines<>(source);
+            StatementLines.LineSink sink = (bytes, length, subject) -> writer.add(bytes, 0, length, subject);
+            if (format.quads())
+                lines.quads(sink);
+            else
+                lines.unionFacts(sink);
+        }
+    }
+
+    private static long write(DumpFormat format, ExternalSort sort, OutputStream out) {
+        return switch (format) {
+            case NT, NQ -> writeLines(sort, out);
+            case TTL, TRIG -> reparse(sort.sorted(), format, new BoundedTurtleWriter(out), true);
+            case JSONLD -> reparse(sort.sorted(), format, new JsonLdStreamWriter(out), false);
+        };
+    }
+
+    /**
+     * Bytes per sorted run: one run fills while another is sorted and written, each an eighth of the
+     * heap size (off the heap, in direct memory, which Java bounds by the heap size too),
+     * within bounds. Bigger runs mean fewer to merge.
+     */
+    private static int runBytes() {
+        long share = Runtime.getRuntime().maxMemory() / 8;
+        return (int) Math.max(1 << 20, Math.min(64L << 20, share));
+    }
+
+    private static long writeLines(ExternalSort sort, OutputStream out) {
         try {
-            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            while (sorted.hasNext()) {
-                buffered.write(sorted.next().getBytes(StandardCharsets.UTF_8));
-                buffered.write('\n');
-                n++;
-            }
-            buffered.flush();
+            return sort.writeLines(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return n;
     }
 
     /** Feeds the sorted lines through RIOT's N-Triples/N-Quads parser into a streaming writer. */
-    private static long reparse(Iterator<String> sorted, DumpFormat format, StreamRDF writer, boolean prefixes) {
+    private static long reparse(SortedLines sorted, DumpFormat format, StreamRDF writer, boolean prefixes) {
         StreamRDFCounting counter = StreamRDFLib.count(writer);
         StreamRDF sink = new StreamRDFWrapper(counter) {
             @Override

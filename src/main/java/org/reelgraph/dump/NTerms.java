@@ -34,10 +34,14 @@ final class NTerms {
         return NodeFmtLib.strNT(node);
     }
 
+    /** Bit c set: character c (below 64, then 64..127) needs RIOT's formatter in an IRI: controls, space, {@code "<>\\^`{|}}. */
+    private static final long IRI_ESCAPE_LOW = 0xFFFF_FFFFL | 1L << ' ' | 1L << '"' | 1L << '<' | 1L << '>';
+    private static final long IRI_ESCAPE_HIGH = 1L << ('\\' - 64) | 1L << ('^' - 64) | 1L << ('`' - 64) | 1L << ('{' - 64) | 1L << ('|' - 64) | 1L << ('}' - 64);
+
     private static boolean plainIri(String iri) {
         for (int i = 0; i < iri.length(); i++) {
             char c = iri.charAt(i);
-            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == '\\')
+            if (c < 64 ? (IRI_ESCAPE_LOW >>> c & 1) != 0 : c < 128 && (IRI_ESCAPE_HIGH >>> (c - 64) & 1) != 0)
                 return false;
         }
         return true;

@@ -1,125 +1,146 @@
 package org.reelgraph.dump;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-import org.apache.commons.codec.digest.DigestUtils;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * The store as N-Triples or N-Quads lines, ready to be sorted. Blank nodes get stable labels: a hash
- * of what the node states (nested blank nodes by their own labels) and of the statement pointing to
- * it, so the same data always gives the same lines whatever labels the store gave them.
+ * The store as N-Triples or N-Quads lines (UTF-8, without the newline), ready to be sorted. Blank
+ * nodes get stable labels ({@link BlankLabels}); IRIs are formatted once and kept by id while they
+ * keep coming up.
  */
-final class StatementLines {
-    private static final int MAX_DEPTH = 3;
+final class StatementLines<I> {
     private static final Node REIFIES = RDF.reifies.asNode();
+    private static final byte[] END = " .".getBytes(StandardCharsets.US_ASCII);
 
-    private final DatasetGraph dsg;
-    private final Graph union;
-    private final Map<List<Node>, String> labels = lru(50_000);
+    /** Receives each line in {@code bytes[0, length)}, its subject in the first {@code subject} bytes; the array is reused for the next line. */
+    @FunctionalInterface
+    interface LineSink {
+        void line(byte[] bytes, int length, int subject);
+    }
 
-    StatementLines(DatasetGraph dsg) {
-        this.dsg = dsg;
-        this.union = dsg.getUnionGraph();
+    private final DumpSource<I> source;
+    private final BlankLabels<I> labels;
+    /** rdf:reifies as the store knows it; null when no statement uses it. */
+    private final I reifies;
+    private final DirectMappedCache<I, byte[]> terms = new DirectMappedCache<>(1 << 16);
+    private byte[] line = new byte[1024];
+    private int length;
+
+    StatementLines(DumpSource<I> source) {
+        this.source = source;
+        this.labels = new BlankLabels<>(source);
+        this.reifies = source.id(REIFIES);
     }
 
     /**
-     * The union of the named graphs as plain RDF 1.1: RDF 1.2 annotations (reifiers, triple terms) are
-     * left out. Read from the quads (faster than TDB2's de-duplicating union view); the sort that
-     * follows removes the duplicates.
+     * The union of the named graphs as plain RDF 1.1: RDF 1.2 annotations (the statements of
+     * reifiers and those with triple terms) are left out. Read from the quads; the sort that follows
+     * removes the duplicates.
      */
-    void unionFacts(Consumer<String> sink) {
-        dsg.find().forEachRemaining(q -> {
-            // Blank nodes are labelled by what their own graph says of them: a direct index look-up.
-            Node g = q.getGraph();
-            if (!q.isDefaultGraph() && !isAnnotation(g, q.asTriple()))
-                sink.accept(term(q.getSubject(), g) + " " + term(q.getPredicate(), g) + " " + term(q.getObject(), g) + " .");
+    void unionFacts(LineSink sink) {
+        source.forEachQuad((g, s, p, o) -> {
+            // Blank nodes are labelled by what their own graph says of them.
+            if (g == null || p.equals(reifies) || isReifier(g, s))
+                return;
+            byte[] subject = term(s, g, false);
+            byte[] object = subject == null ? null : term(o, g, false);
+            if (object == null)
+                return;
+            length = 0;
+            append(subject);
+            append((byte) ' ');
+            append(term(p, g, true));
+            append((byte) ' ');
+            append(object);
+            append(END);
+            sink.line(line, length, subject.length);
         });
     }
 
     /** Every quad of every graph, annotations included. */
-    void quads(Consumer<String> sink) {
-        dsg.find().forEachRemaining(q -> {
-            Node g = q.isDefaultGraph() ? null : q.getGraph();
-            String graph = g == null ? "" : " " + term(g, null);
-            sink.accept(term(q.getSubject(), g) + " " + term(q.getPredicate(), g) + " " + term(q.getObject(), g) + graph + " .");
+    void quads(LineSink sink) {
+        source.forEachQuad((g, s, p, o) -> {
+            length = 0;
+            int subject = statement(s, p, o, g);
+            if (g != null) {
+                append((byte) ' ');
+                append(term(g, null, true));
+            }
+            append(END);
+            sink.line(line, length, subject);
         });
     }
 
-    private Node lastGraph;
-    private Node lastSubject;
+    /** Appends "s p o"; returns the length of s. */
+    private int statement(I s, I p, I o, I graph) {
+        byte[] subject = term(s, graph, true);
+        append(subject);
+        append((byte) ' ');
+        append(term(p, graph, true));
+        append((byte) ' ');
+        append(term(o, graph, true));
+        return subject.length;
+    }
+
+    private I lastGraph;
+    private I lastSubject;
     private boolean lastSubjectIsReifier;
 
-    /** Annotations are the reifier's statements; a reifier says {@code rdf:reifies} in the same graph. */
-    private boolean isAnnotation(Node graph, Triple t) {
-        if (t.getPredicate().equals(REIFIES) || t.getObject().isTripleTerm() || t.getSubject().isTripleTerm())
-            return true;
-        // Quads come grouped by graph and subject: one look-up per subject.
-        if (!t.getSubject().equals(lastSubject) || !graph.equals(lastGraph)) {
+    /** A reifier says {@code rdf:reifies} in the same graph; its statements are annotations. */
+    private boolean isReifier(I graph, I s) {
+        if (reifies == null)
+            return false;
+        // Quads usually come grouped by graph and subject: one look-up per subject.
+        if (!s.equals(lastSubject) || !graph.equals(lastGraph)) {
             lastGraph = graph;
-            lastSubject = t.getSubject();
-            lastSubjectIsReifier = dsg.contains(graph, lastSubject, REIFIES, Node.ANY);
+            lastSubject = s;
+            lastSubjectIsReifier = source.contains(graph, s, reifies);
         }
         return lastSubjectIsReifier;
     }
 
-    /** N-Triples form of a term; {@code graph} scopes blank nodes (null = the union). */
-    private String term(Node node, Node graph) {
-        if (node.isBlank())
-            return "_:" + label(node, graph, 0);
-        if (node.isTripleTerm()) {
-            Triple t = node.getTriple();
-            return "<<( " + term(t.getSubject(), graph) + " " + term(t.getPredicate(), graph) + " " + term(t.getObject(), graph) + " )>>";
-        }
-        return NTerms.format(node);
-    }
-
-    private String label(Node blank, Node graph, int depth) {
-        List<Node> key = graph == null ? List.of(blank) : List.of(blank, graph);
-        String cached = labels.get(key);
+    /**
+     * N-Triples form of a term; {@code graph} scopes blank nodes (null = the union). A triple term
+     * gives null unless {@code tripleTerms}: plain RDF 1.1 leaves out the statements that hold one.
+     */
+    private byte[] term(I id, I graph, boolean tripleTerms) {
+        byte[] cached = terms.get(id);
         if (cached != null)
             return cached;
-        List<String> parts = new ArrayList<>();
-        find(graph, blank, Node.ANY, Node.ANY).forEach(t -> parts.add("> " + t.getPredicate() + " " + content(t.getObject(), graph, depth)));
-        find(graph, Node.ANY, Node.ANY, blank).forEach(t -> parts.add("< " + content(t.getSubject(), graph, depth) + " " + t.getPredicate()));
-        parts.sort(null);
-        // Blank nodes of different graphs are different nodes, however alike they look.
-        if (graph != null)
-            parts.add(0, "@ " + graph);
-        String label = "b" + DigestUtils.sha256Hex(String.join("\n", parts)).substring(0, 24);
-        if (depth == 0)
-            labels.put(key, label);
-        return label;
+        byte[] plain = source.plainTerm(id);
+        if (plain != null) {
+            if (plain[0] == '<')
+                terms.put(id, plain);
+            return plain;
+        }
+        Node node = source.node(id);
+        if (node.isBlank())
+            return ("_:" + labels.label(id, node, graph)).getBytes(StandardCharsets.UTF_8);
+        if (node.isTripleTerm())
+            return tripleTerms ? labels.term(node, graph).getBytes(StandardCharsets.UTF_8) : null;
+        byte[] bytes = NTerms.format(node).getBytes(StandardCharsets.UTF_8);
+        // IRIs come up again and again; most literals once (keeping them would only make garbage).
+        if (node.isURI())
+            terms.put(id, bytes);
+        return bytes;
     }
 
-    private String content(Node node, Node graph, int depth) {
-        if (!node.isBlank())
-            return node.isTripleTerm() ? term(node, graph) : NTerms.format(node);
-        // Cycles and deep nesting of blank nodes stop here; their shape is enough to tell them apart.
-        return depth >= MAX_DEPTH ? "_" : label(node, graph, depth + 1);
+    private void append(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, line, length, bytes.length);
+        length += bytes.length;
     }
 
-    private List<Triple> find(Node graph, Node s, Node p, Node o) {
-        if (graph == null)
-            return union.find(s, p, o).toList();
-        return dsg.getGraph(graph).find(s, p, o).toList();
+    private void append(byte b) {
+        ensure(1);
+        line[length++] = b;
     }
 
-
-    private static <K, V> Map<K, V> lru(int size) {
-        return new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > size;
-            }
-        };
+    private void ensure(int more) {
+        if (length + more > line.length)
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + more));
     }
 }

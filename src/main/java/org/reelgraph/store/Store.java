@@ -19,6 +19,14 @@ public interface Store extends AutoCloseable {
     /** The transactional dataset; queries on it use the union of named graphs as default graph. */
     DatasetGraph dataset();
 
+    /**
+     * The same data for whole-store reads (dumps), without the write hooks {@link #dataset()} adds:
+     * for TDB2, its own dataset, so a reader can use its indexes directly.
+     */
+    default DatasetGraph storage() {
+        return dataset();
+    }
+
     /** Where the data lives, for logs ("TDB2 run/tdb2", "in-memory TDB2"). */
     String description();
 

@@ -137,6 +137,11 @@ final class Tdb2Store implements Store {
     }
 
     @Override
+    public DatasetGraph storage() {
+        return base;
+    }
+
+    @Override
     public String description() {
         return description;
     }
