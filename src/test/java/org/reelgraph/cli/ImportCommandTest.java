@@ -317,6 +317,21 @@ class ImportCommandTest {
         }
     }
 
+    @Test
+    void importedSeriesConformToTheShapes() {
+        Path files = tmp.resolve("with-series");
+        assertEquals(0, CliTest.run("generate", "--imdb", files.toString(), "--titles", "400").exit());
+        CliTest.Run run = importImdb(files.toString(), "--types", "movie,tvSeries,tvMiniSeries");
+        assertEquals(0, run.exit(), run.err());
+        try (org.reelgraph.store.Store store = org.reelgraph.store.Store.tdb2(Path.of(db()))) {
+            long series = store.read(() -> org.apache.jena.atlas.iterator.Iter.count(
+                    store.dataset().getUnionGraph().find(null, org.apache.jena.vocabulary.RDF.type.asNode(), org.reelgraph.vocab.RG.Series)));
+            assertTrue(series > 0, "the generated files hold no TV series");
+            var shapes = org.reelgraph.load.ShapesCheck.of(new org.reelgraph.load.Sources(Path.of("")));
+            assertEquals(List.of(), store.read(() -> shapes.validate(store.dataset().getUnionGraph())));
+        }
+    }
+
     // --- fixture helpers ---------------------------------------------------------------------
 
     private Path copyFixture() throws IOException {
