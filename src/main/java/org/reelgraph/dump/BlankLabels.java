@@ -28,10 +28,11 @@ final class BlankLabels<I> {
     private final DirectMappedCache<Key, String> labels = new DirectMappedCache<>(CACHED);
     /** Predicates, graphs and shared objects come up in label after label: their text, by id. */
     private final DirectMappedCache<I, byte[]> texts = new DirectMappedCache<>(1 << 10);
-    private final DirectMappedCache<I, byte[]> terms = new DirectMappedCache<>(1 << 14);
+    private final TermTexts<I> terms;
 
     BlankLabels(DumpSource<I> source) {
         this.source = source;
+        this.terms = new TermTexts<>(source, 1 << 14);
     }
 
     /** The label of blank node {@code node} (id {@code blank}) of {@code graph} (null: the union of the named graphs). */
@@ -118,24 +119,14 @@ final class BlankLabels<I> {
 
     /** A neighbour in the hashed text: an IRI or literal in N-Triples, a blank node by its own label. */
     private byte[] content(I id, I graph, int depth) {
-        byte[] text = terms.get(id);
+        byte[] text = terms.known(id);
         if (text != null)
             return text;
-        byte[] plain = source.plainTerm(id);
-        if (plain != null) {
-            if (plain[0] == '<')
-                terms.put(id, plain);
-            return plain;
-        }
         Node node = source.node(id);
         if (node.isTripleTerm())
             return term(node, graph).getBytes(StandardCharsets.UTF_8);
-        if (!node.isBlank()) {
-            text = NTerms.format(node).getBytes(StandardCharsets.UTF_8);
-            if (node.isURI())
-                terms.put(id, text);
-            return text;
-        }
+        if (!node.isBlank())
+            return terms.of(id, node);
         // Cycles and deep nesting of blank nodes stop here; their shape is enough to tell them apart.
         return (depth >= MAX_DEPTH ? "_" : label(id, node, graph, depth + 1)).getBytes(StandardCharsets.US_ASCII);
     }

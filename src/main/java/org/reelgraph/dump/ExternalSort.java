@@ -300,13 +300,12 @@ final class ExternalSort implements AutoCloseable {
     }
 
     /** Skips a line equal to the one before. */
-    private static final class DistinctLines implements SortedLines {
-        private final SortedLines lines;
+    private static final class DistinctLines extends FilteredLines {
         private byte[] previous = new byte[256];
         private int previousLength = -1;
 
         DistinctLines(SortedLines lines) {
-            this.lines = lines;
+            super(lines);
         }
 
         @Override
@@ -322,21 +321,6 @@ final class ExternalSort implements AutoCloseable {
                 return true;
             }
             return false;
-        }
-
-        @Override
-        public byte[] bytes() {
-            return lines.bytes();
-        }
-
-        @Override
-        public int offset() {
-            return lines.offset();
-        }
-
-        @Override
-        public int length() {
-            return lines.length();
         }
     }
 

@@ -1,14 +1,13 @@
 package org.reelgraph.dump;
 
 /** The lines of a sorted source below a pivot line, or from it on: half of a merge shared by two threads. */
-final class SplitLines implements SortedLines {
-    private final SortedLines lines;
+final class SplitLines extends FilteredLines {
     private final byte[] pivot;
     private final boolean below;
     private boolean skipped;
 
     private SplitLines(SortedLines lines, byte[] pivot, boolean below) {
-        this.lines = lines;
+        super(lines);
         this.pivot = pivot;
         this.below = below;
     }
@@ -53,20 +52,5 @@ final class SplitLines implements SortedLines {
 
     private boolean isBelow() {
         return LineOrder.compare(lines.bytes(), lines.offset(), lines.length(), pivot, 0, pivot.length) < 0;
-    }
-
-    @Override
-    public byte[] bytes() {
-        return lines.bytes();
-    }
-
-    @Override
-    public int offset() {
-        return lines.offset();
-    }
-
-    @Override
-    public int length() {
-        return lines.length();
     }
 }

@@ -25,13 +25,14 @@ final class StatementLines<I> {
     private final BlankLabels<I> labels;
     /** rdf:reifies as the store knows it; null when no statement uses it. */
     private final I reifies;
-    private final DirectMappedCache<I, byte[]> terms = new DirectMappedCache<>(1 << 16);
+    private final TermTexts<I> terms;
     private byte[] line = new byte[1024];
     private int length;
 
     StatementLines(DumpSource<I> source) {
         this.source = source;
         this.labels = new BlankLabels<>(source);
+        this.terms = new TermTexts<>(source, 1 << 16);
         this.reifies = source.id(REIFIES);
     }
 
@@ -107,25 +108,15 @@ final class StatementLines<I> {
      * gives null unless {@code tripleTerms}: plain RDF 1.1 leaves out the statements that hold one.
      */
     private byte[] term(I id, I graph, boolean tripleTerms) {
-        byte[] cached = terms.get(id);
-        if (cached != null)
-            return cached;
-        byte[] plain = source.plainTerm(id);
-        if (plain != null) {
-            if (plain[0] == '<')
-                terms.put(id, plain);
-            return plain;
-        }
+        byte[] known = terms.known(id);
+        if (known != null)
+            return known;
         Node node = source.node(id);
         if (node.isBlank())
             return ("_:" + labels.label(id, node, graph)).getBytes(StandardCharsets.UTF_8);
         if (node.isTripleTerm())
             return tripleTerms ? labels.term(node, graph).getBytes(StandardCharsets.UTF_8) : null;
-        byte[] bytes = NTerms.format(node).getBytes(StandardCharsets.UTF_8);
-        // IRIs come up again and again; most literals once (keeping them would only make garbage).
-        if (node.isURI())
-            terms.put(id, bytes);
-        return bytes;
+        return terms.of(id, node);
     }
 
     private void append(byte[] bytes) {
