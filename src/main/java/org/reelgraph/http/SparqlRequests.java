@@ -32,8 +32,10 @@ public final class SparqlRequests {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         boolean queryBody = type.equals("application/sparql-query")
                 || (type.equals("application/x-www-form-urlencoded") && hasQuery);
+        // A query endpoint runs nothing but queries: any other body gets Fuseki's 415 or 400, not a
+        // demand for the write token.
         if (QUERY_ENDPOINTS.contains(endpoint))
-            return queryBody;
+            return true;
         return endpoint.isEmpty() && queryBody;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SparqlEndpointTest extends AgainstRunningServer {
     private static final String DIRECTOR_OF_BALLERINA = """
@@ -87,8 +89,8 @@ class SparqlEndpointTest extends AgainstRunningServer {
         assertTrue(jsonld.headers().firstValue("Content-Type").orElseThrow().startsWith("application/ld+json"));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest
+    @CsvSource({
             "SELECT * { ?s ?p ?o } LIMIT 1, json, application/sparql-results+json",
             "SELECT * { ?s ?p ?o } LIMIT 1, xml, application/sparql-results+xml",
             "SELECT * { ?s ?p ?o } LIMIT 1, csv, text/csv",
@@ -110,5 +112,13 @@ class SparqlEndpointTest extends AgainstRunningServer {
         HttpResponse<String> response = server.get("/reelgraph/sparql?query=" + RunningServer.encode("SELECT ?x WHERE {"));
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("line 1"), response.body());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/reelgraph/query, text/turtle", "/reelgraph/sparql, application/json", "/reelgraph/query, application/sparql-update"})
+    void aQueryEndpointAnswersABodyThatIsNoQueryWith415NotWithADemandForTheToken(String path, String type) {
+        HttpResponse<String> response = server.send(server.request(path).header("Content-Type", type)
+                .POST(RunningServer.body("<urn:s> <urn:p> <urn:o> .")));
+        assertEquals(415, response.statusCode(), response.body());
     }
 }
