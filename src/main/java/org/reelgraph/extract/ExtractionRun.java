@@ -586,6 +586,11 @@ final class ExtractionRun {
             if (j > to + 1 && !stopnames.contains(tok.get(to + 1).norm()) || j > to + 2)
                 return j;
         }
+        // "Batman Returns": one more capitalised word, when the text repeats the longer title.
+        if (t.capitalised() && !stopnames.contains(t.norm()) && t.sentence() == tok.get(from).sentence() && !gazByStart.containsKey(t.start())
+                && (to + 1 >= tok.size() || !tok.get(to + 1).possessive() && !tok.get(to + 1).capitalised())
+                && count(Words.key(text.substring(tok.get(from).start(), t.end()))) >= 2)
+            return to + 1;
         return to;
     }
 

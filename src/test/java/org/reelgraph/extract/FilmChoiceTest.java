@@ -190,4 +190,14 @@ class FilmChoiceTest {
         assertEquals("Cold Meridian", f.title());
         assertNull(f.year(), () -> scores("x").toString());
     }
+    @Test
+    void aKnownTitleWithOneMoreCapitalisedWordThatTheTextRepeatsIsASequelTitle() {
+        FilmMention f = film("""
+                Thirty years on, Otterby Returns is still the strangest family film ever made
+
+                There is a moment early in Otterby Returns when the otter steals a boat. It was named after Ida Sorel,
+                the star of Cold Meridian (1922), and it is a sequel to Otterby (2015).
+                """);
+        assertEquals("Otterby Returns", f.title(), () -> scores("x").toString());
+    }
 }
