@@ -269,17 +269,21 @@ final class ExtractionRun {
      */
     private boolean bygone(Raw r) {
         Sentence s = analysis.sentences().get(tok.get(r.from()).sentence());
-        for (int i = r.to(); i < Math.min(s.to(), r.to() + 6); i++) {
-            if (tok.get(i).norm().equals(";"))
-                break;
-            if (cueAt("bygone", i, s) > 0)
+        int end = clauseGroupEnd(r.to() - 1, s), words = 0;
+        for (int i = r.to(); i < end && words < BYGONE_WORDS; i++) {
+            if (cueAt("bygone", i, s) > 0 || cueAt("future", i, s) > 0)
                 return true;
+            if (tok.get(i).word() && !tok.get(i).possessive())
+                words++; // an aside (", the villain of the first film,") counts its words, not its commas
         }
         for (int i = s.from(); i < s.to(); i++)
             if (otherTitle[i] && !isSelf(i))
                 return true;
         return false;
     }
+
+    /** How many words after an "Actor's Character" possessive are searched for a bygone or future cue (up to the clause's end). */
+    static final int BYGONE_WORDS = 8;
 
     private static final Set<String> EARLIER = Set.of("first", "original", "previous", "earlier", "last", "prior");
 
@@ -288,13 +292,42 @@ final class ExtractionRun {
      * separated by a comma only, is that film's director.
      */
     private boolean otherFilmBefore(int i, Sentence s) {
+        if (i < 0)
+            return false;
         int k = i - 1;
         if (k <= s.from() || !tok.get(k).norm().equals(","))
             return false;
         k--;
         if (k > s.from() + 1 && tok.get(k).text().equals(")") && tok.get(k - 1).year() && tok.get(k - 2).text().equals("("))
             k -= 3;
-        return k >= s.from() && otherTitle[k] && !isSelf(k);
+        return k >= s.from() && !isSelf(k) && (otherTitle[k] || knownTitleExtendedTo(k, s));
+    }
+
+    /**
+     * Where a director cue of a directedBy match at token {@code i} starts ("directed by", "from director", "director"
+     * after "from"), or -1 when the match starts with no such cue ("X directs").
+     */
+    private int directorCueStart(int i, Sentence s) {
+        String n = tok.get(i).norm();
+        if (Set.of("directed", "helmed", "co-directed", "from").contains(n))
+            return i;
+        if (Set.of("director", "filmmaker", "helmer").contains(n))
+            return i > s.from() && tok.get(i - 1).norm().equals("from") ? i - 1 : i;
+        return -1;
+    }
+
+    /**
+     * Token {@code k} ends a capitalised run that starts with a film or franchise the graph knows and goes on
+     * ("Jurassic World Rebirth, from director X"): a title of the franchise other than the reviewed film.
+     */
+    private boolean knownTitleExtendedTo(int k, Sentence s) {
+        int a = k;
+        while (a > s.from() && (tok.get(a - 1).capitalised() || connectors.contains(tok.get(a - 1).norm()) && a - 2 >= s.from() && tok.get(a - 2).capitalised()))
+            a--;
+        for (int j = a; j < k; j++)
+            if (tok.get(j).capitalised() && extendsKnownTitle(j, k + 1) && !isSelf(j))
+                return true;
+        return false;
     }
 
     private void findFilm() {
@@ -305,6 +338,11 @@ final class ExtractionRun {
                 if (t.text().equals("(") && i + 2 < s.to() && tok.get(i + 1).year() && tok.get(i + 2).text().equals(")") && i > s.from()) {
                     int year = Integer.parseInt(tok.get(i + 1).text());
                     Candidate c = titleBefore(i, s, year);
+                    if (c != null)
+                        cands.add(c);
+                } else if (t.year() && appositiveYearAt(i, s) > s.from()) {
+                    // "Ghostbusters II, the 1989 follow-up", "Monsters University, released in the summer of 2013,"
+                    Candidate c = titleBefore(appositiveYearAt(i, s), s, Integer.parseInt(t.text()));
                     if (c != null)
                         cands.add(c);
                 } else if (t.year() && i + 1 < s.to() && tok.get(i + 1).possessive()) {
@@ -432,6 +470,24 @@ final class ExtractionRun {
     }
 
     /**
+     * The comma that opens an aside giving the title before it its year, for the year at token {@code y}: ", the 1989
+     * follow-up" (a film noun after the year) or ", released in [the summer of] 2013"; -1 when there is none.
+     */
+    private int appositiveYearAt(int y, Sentence s) {
+        if (y + 1 < s.to() && YEAR_NOUNS.contains(tok.get(y + 1).norm()) && y - 2 >= s.from() && tok.get(y - 1).norm().equals("the")
+                && tok.get(y - 2).norm().equals(","))
+            return y - 2;
+        for (int k = y - 1; k > s.from() && y - k <= 6; k--) {
+            String n = tok.get(k).norm();
+            if (n.equals(",") || n.equals(";") || tok.get(k).capitalised() && !MONTHS.contains(n))
+                return -1;
+            if (Set.of("released", "opened", "premiered").contains(n))
+                return k - 1 > s.from() && tok.get(k - 1).norm().equals(",") && tok.get(k + 1).norm().equals("in") ? k - 1 : -1;
+        }
+        return -1;
+    }
+
+    /**
      * A title found without a year in a headline or after "see" that is one part of a longer title the
      * text also gives ("Wakanda Forever" of "Black Panther: Wakanda Forever") is that title.
      */
@@ -530,6 +586,11 @@ final class ExtractionRun {
             if (j > to + 1 && !stopnames.contains(tok.get(to + 1).norm()) || j > to + 2)
                 return j;
         }
+        // "Batman Returns": one more capitalised word, when the text repeats the longer title.
+        if (t.capitalised() && !stopnames.contains(t.norm()) && t.sentence() == tok.get(from).sentence() && !gazByStart.containsKey(t.start())
+                && (to + 1 >= tok.size() || !tok.get(to + 1).possessive() && !tok.get(to + 1).capitalised())
+                && count(Words.key(text.substring(tok.get(from).start(), t.end()))) >= 2)
+            return to + 1;
         return to;
     }
 
@@ -665,7 +726,8 @@ final class ExtractionRun {
             if (!t.year() || blocked(i, i + 1))
                 continue;
             String before = tok.get(i - 1).norm();
-            if (Set.of("this", "the", "'s", "its").contains(before) && YEAR_NOUNS.contains(tok.get(i + 1).norm()))
+            if (Set.of("this", "the", "'s", "its").contains(before) && YEAR_NOUNS.contains(tok.get(i + 1).norm())
+                    && !(tok.get(i - 1).possessive() && possessorAfterCue(i - 1)) && !knownFilmYears().contains(Integer.parseInt(t.text())))
                 return Integer.parseInt(t.text());
         }
         int lines = 0;
@@ -688,6 +750,25 @@ final class ExtractionRun {
             }
         }
         return null;
+    }
+
+    /** Release years of the films the graph knows that the text names: "the 1984 film" then means that film. */
+    private Set<Integer> knownFilmYears() {
+        Set<Integer> years = new HashSet<>();
+        for (Gazetteer.Match m : gazByStart.values())
+            for (Entry e : m.entries())
+                if (e.kind() == Kind.FILM && e.year() != null)
+                    years.add(e.year());
+        return years;
+    }
+
+    /** "After Paul Feig's 2016 reboot": the possessor before the possessive at {@code p} follows an other-work or comparison cue. */
+    private boolean possessorAfterCue(int p) {
+        int k = p - 1;
+        while (k > 0 && tok.get(k - 1).capitalised() && !stopnames.contains(tok.get(k - 1).norm())
+                && tok.get(k - 1).sentence() == tok.get(p).sentence() && p - k < 4)
+            k--;
+        return penaltyBefore(k);
     }
 
     /** The year of a date in the first lines ("Friday, May 25, 2012", "JUNE 2010"): when the review was published. */
@@ -818,8 +899,16 @@ final class ExtractionRun {
             from++;
         if (from == s.from() && end - from > 1 && LEADING_NON_TITLE.contains(tok.get(from).pos()) && !tok.get(from).norm().equals("the"))
             from++;
-        if (from >= end || !tok.get(from).capitalised())
+        if (from >= end || !tok.get(from).capitalised() && !(leadingNumber(from) && from + 1 < end))
             return null;
+        // "MAIN FEATURE: Doctor Strange (2022)": a label in capitals before a title in mixed case.
+        for (int k = from + 1; k < end - 1; k++)
+            if (tok.get(k).norm().equals(":") && tok.get(k + 1).capitalised()
+                    && allCaps(text.substring(tok.get(from).start(), tok.get(k - 1).end()))
+                    && !allCaps(text.substring(tok.get(k + 1).start(), tok.get(end - 1).end()))) {
+                from = k + 1;
+                break;
+            }
         // "Cult Corner: Gremlins 2: The New Batch (1990)": a column label before the title the text repeats.
         for (int k = from + 1; k < end - 1; k++)
             if (tok.get(k).norm().equals(":") && tok.get(k + 1).capitalised() && tok.get(from).line() <= 1
@@ -832,6 +921,12 @@ final class ExtractionRun {
         String title = text.substring(tok.get(from).start(), tok.get(end - 1).end());
         Entry known = gaz.lookup(title).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null && e.year() == year).findFirst().orElse(null);
         return against(new Candidate(known != null ? known.label() : title, year, from, end, known, null, 0, "dated"));
+    }
+
+    /** "28 Weeks Later": a title may start with a number followed by a capitalised word. */
+    private boolean leadingNumber(int i) {
+        return i + 1 < tok.size() && tok.get(i).text().matches("\\d{1,3}") && tok.get(i + 1).capitalised()
+                && tok.get(i + 1).sentence() == tok.get(i).sentence();
     }
 
     private Candidate titleAfter(int from, Sentence s, int year) {
@@ -1057,8 +1152,7 @@ final class ExtractionRun {
                         continue;
                     if (rule.relation().equals("starring") && otherFilmFollows(end, s))
                         continue;
-                    if (rule.relation().equals("directedBy") && Set.of("directed", "helmed", "co-directed").contains(tok.get(i).norm())
-                            && otherFilmBefore(i, s))
+                    if (rule.relation().equals("directedBy") && otherFilmBefore(directorCueStart(i, s), s))
                         continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
                     out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
                             rule.pattern().stream().anyMatch(el -> el instanceof Rules.Possessive)));

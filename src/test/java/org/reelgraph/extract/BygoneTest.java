@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The blind-c / blind-d trap classes, each on an invented text. */
+/** The blind-c / blind-d and blind-e / blind-f trap classes, each on an invented text. */
 class BygoneTest {
     @Test
     void aPossessivePartThatIsDeadOrUnmentionedIsNotStarring() {
@@ -52,5 +52,48 @@ class BygoneTest {
         assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
         assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
         assertTrue(!has(st, "directedBy", "Lena Quist", null), show(st));
+    }
+    @Test
+    void aBygoneCueAfterAnAsideOrAFarAbsentStillMakesThePossessiveAPartElsewhere() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                Rex Moller's Captain Grim, the one-eyed villain of the first film, is not replaced by anyone.
+                Ida Sorel's Mara is, for reasons nobody explains, absent. Do not expect Pia Lund's Nora from last time.
+                Lena Quist's Olga steals every scene she is in, and she has never been better.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(has(st, "starring", "Lena Quist", "Olga"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+        assertTrue(!has(st, "starring", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "starring", "Pia Lund", null), show(st));
+    }
+
+    @Test
+    void aPossessivePartFollowedByAFutureCueIsAnotherFilms() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance. Half of it sets up
+                the spin-off, due in 1990, and Rex Moller's Captain Grim next summer.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void appearingOnlyInAPhotographIsNotStarring() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                Rex Moller appears only in a photograph.
+                """);
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void fromDirectorAfterAnotherTitleOfTheFranchiseIsThatFilmsDirector() {
+        List<Statement> st = facts("""
+                Otterby 2 (2018) is directed by Ana Lindqvist. The studio went back to the harbour:
+                Harbour Lights Rising, from director Rex Moller, followed in 2021.
+                """);
+        assertTrue(has(st, "directedBy", "Ana Lindqvist", null), show(st));
+        assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
     }
 }

@@ -49,10 +49,11 @@ class CorpusEvalTest {
     /**
      * blind-a/ and blind-b/ (15 texts each) scored blind on extractor ec0b2c2 F1=0.71 (3 traps) and F1=0.77
      * (2 traps); after generic fixes (film choice by weighed evidence, possessive traps, rule shapes) they
-     * score F1=0.89 P=0.94 R=0.85 and F1=0.90 P=0.93 R=0.88 with 0 traps. Tuned on since: not blind numbers.
+     * score F1=0.89 P=0.94 R=0.85 and F1=0.90 P=0.93 R=0.88 with 0 traps (blind-b P=0.94 after the blind-e / blind-f
+     * round). Tuned on since: not blind numbers.
      */
     static final double BLIND_A_F1 = 0.88;
-    static final double BLIND_B_F1 = 0.88;
+    static final double BLIND_B_F1 = 0.89;
 
     @Test
     void formerBlindSetsScoreAtLeastTheirTunedF1WithNoTrapViolations() {
@@ -67,18 +68,38 @@ class CorpusEvalTest {
     /**
      * blind-c/ and blind-d/ scored blind on extractor f42d3be F1=0.82 (5 traps) and F1=0.83 (4 traps); after the
      * generic possessive / other-film / negation fixes F1=0.82 P=0.89 R=0.77 with 1 trap left ("X, the star of
-     * Nosferatu (1922)") and F1=0.84 P=0.91 R=0.78 with 0 traps. Tuned on since: not blind numbers.
+     * Nosferatu (1922)") and F1=0.84 P=0.91 R=0.78 with 0 traps. In the blind-e / blind-f round the reviewed film of
+     * that text is found ("Batman Returns" extends a known title), which removes the last trap: blind-c F1=0.83
+     * P=0.90 R=0.78, 0 traps. Tuned on since: not blind numbers.
      */
     @Test
     void blindCAndDScoreAtLeastTheirTunedF1() {
         EvalScore c = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-c")), ReviewExtractor.withDefaultRules());
         System.out.println("blind-c: " + c.summary());
-        assertTrue(c.violations().size() <= 1, c::summary);
-        assertTrue(c.total().f1() >= 0.81, c::summary);
+        assertEquals(List.of(), c.violations());
+        assertTrue(c.total().f1() >= 0.82, c::summary);
         EvalScore d = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-d")), ReviewExtractor.withDefaultRules());
         System.out.println("blind-d: " + d.summary());
         assertEquals(List.of(), d.violations());
         assertTrue(d.total().f1() >= 0.83, d::summary);
+    }
+
+    /**
+     * blind-e/ and blind-f/ scored blind on extractor e55d57e F1=0.87 P=0.94 R=0.81 (3 traps) and F1=0.80 P=0.89
+     * R=0.72 (3 traps); after the generic fixes of their round (bygone / future cues to the clause's end after an
+     * "Actor's Character" possessive, "from director" after another title, photograph-only appearances, film years
+     * from an aside) F1=0.88 P=0.96 R=0.81 and F1=0.82 P=0.93 R=0.73, both 0 traps. Tuned on since: not blind numbers.
+     */
+    @Test
+    void blindEAndFScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        EvalScore e = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-e")), ReviewExtractor.withDefaultRules());
+        System.out.println("blind-e: " + e.summary());
+        assertEquals(List.of(), e.violations());
+        assertTrue(e.total().f1() >= 0.87, e::summary);
+        EvalScore f = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve("blind-f")), ReviewExtractor.withDefaultRules());
+        System.out.println("blind-f: " + f.summary());
+        assertEquals(List.of(), f.violations());
+        assertTrue(f.total().f1() >= 0.81, f::summary);
     }
 
     @Test

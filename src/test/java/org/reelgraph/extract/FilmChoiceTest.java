@@ -143,4 +143,61 @@ class FilmChoiceTest {
         assertTrue(s.explain().startsWith("Night Ferry (1988) = "), s.explain());
         assertEquals(s.total(), s.points().values().stream().mapToDouble(Double::doubleValue).sum());
     }
+    @Test
+    void anAsideGivesTheTitleBeforeItItsYear() {
+        List<FilmScore> s = scores("""
+                Everyone remembers Otterby (2015). Fewer people will admit to loving Cold Meridian, the 1991 follow-up,
+                but Cold Meridian is the better film.
+                """);
+        FilmScore c = s.stream().filter(x -> x.title().equals("Cold Meridian")).findFirst().orElseThrow();
+        assertEquals(1991, c.year(), s::toString);
+        assertEquals(2.0, c.points().get("dated"), c::explain);
+        assertEquals(2013, film("""
+                Cold Meridian
+                Words: Ana Lindqvist
+
+                Cold Meridian, released in the summer of 2013, is a prequel to Otterby (2015). Cold Meridian is slow.
+                """).year());
+    }
+
+    @Test
+    void aTitleMayStartWithANumberAndACapitalsLabelIsNotPartOfIt() {
+        FilmMention f = film("""
+                A few people at last night's screening of 28 Cold Nights (2007) were watching through their fingers.
+                28 Cold Nights is relentless.
+                """);
+        assertEquals("28 Cold Nights", f.title());
+        assertEquals(2007, f.year());
+        FilmMention g = film("""
+                THE SATURDAY REEL
+
+                MAIN FEATURE: Cold Meridian (2022)
+
+                Cold Meridian is slow, and I loved it.
+                """);
+        assertEquals("Cold Meridian", g.title());
+    }
+
+    @Test
+    void theYearOfAKnownFilmOrOfAnotherPersonsFilmIsNoYearCue() {
+        // "the 2009 film" is the graph's Harbour Lights (2009); "After Rex Moller's 2016 reboot" is someone else's film
+        FilmMention f = film("""
+                Cold Meridian review: the fog rolls in
+
+                After Rex Moller's 2016 reboot, divided audiences, the studio went back. Cold Meridian is a sequel
+                to Otterby (2015), and how much you like it depends on how much you loved the 2009 film Harbour Lights.
+                """);
+        assertEquals("Cold Meridian", f.title());
+        assertNull(f.year(), () -> scores("x").toString());
+    }
+    @Test
+    void aKnownTitleWithOneMoreCapitalisedWordThatTheTextRepeatsIsASequelTitle() {
+        FilmMention f = film("""
+                Thirty years on, Otterby Returns is still the strangest family film ever made
+
+                There is a moment early in Otterby Returns when the otter steals a boat. It was named after Ida Sorel,
+                the star of Cold Meridian (1922), and it is a sequel to Otterby (2015).
+                """);
+        assertEquals("Otterby Returns", f.title(), () -> scores("x").toString());
+    }
 }
