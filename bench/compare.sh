@@ -131,15 +131,10 @@ wait_for_200() {   # base endpoint query pid -> seconds to first 200 since $star
   done
 }
 
-run_size() {
-  local triples=$1 dir=$work/$1
+load_all() {   # generate, then the three bulk loads; sets vsql
+  local triples=$1 dir=$2 t load_tsv=$2/load.tsv
   rm -rf "$dir" && mkdir -p "$dir/data" "$dir/data11"
-  local tsv=$dir/results.tsv load_tsv=$dir/load.tsv
-  : > "$tsv"; : > "$load_tsv"
-  local load_before; load_before=$(load_average)
-  local commit; commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo "+dirty")
-  echo "== $triples triples, commit $commit, load average $load_before, $(date -u +%FT%TZ)"
-
+  : > "$load_tsv"
   java -jar "$jar" generate --triples "$triples" --out "$dir/synthetic.nq" 2>&1 | tail -1
   # Every loader gets N-Triples into the one graph the generator names (`reelgraph load` names graphs itself).
   sed 's| <https://w3id.org/reelgraph/graph/data/synthetic> \.$| .|' "$dir/synthetic.nq" > "$dir/data/synthetic.nt"
@@ -150,7 +145,6 @@ run_size() {
   local quads11; quads11=$(wc -l < "$dir/data11/synthetic.nt")
 
   # ---- bulk loads, one after the other, each into an empty store
-  local t
   if [ "${BENCH_LOAD:-1}" = 1 ]; then
     t=$(now)
     local limit=${BENCH_LOAD_LIMIT:-900}
@@ -168,7 +162,6 @@ run_size() {
     --graph=https://w3id.org/reelgraph/graph/data/synthetic "$dir/data/synthetic.nt" > "$dir/tdbloader.log" 2>&1 \
     || { cat "$dir/tdbloader.log" >&2; exit 1; }
   printf 'tdb2.tdbloader (stock)\t%s\t%s\n' "$quads" "$(elapsed "$t")" >> "$load_tsv"
-  local vsql vhttp
   if [[ " $engines " == *" virtuoso "* ]]; then
     vsql=$(free_port); vhttp=$(free_port)
     virtuoso_ini "$dir/virtuoso" "$vsql" "$vhttp" "$dir/data11"
@@ -181,13 +174,35 @@ rdf_loader_run();
 checkpoint;
 EOF
     printf 'Virtuoso rdf_loader_run (RDF 1.1 lines)\t%s\t%s\n' "$quads11" "$(elapsed "$t")" >> "$load_tsv"
-    local loaded; loaded=$(isql "$vsql" exec="SELECT COUNT(*) FROM DB.DBA.RDF_QUAD;" | grep -Eo '^[0-9]+' | head -1)
-    local errors; errors=$(isql "$vsql" exec="SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;" | grep -Eo '^[0-9]+' | head -1)
+    local loaded; loaded=$(isql "$vsql" exec="SELECT COUNT(*) FROM DB.DBA.RDF_QUAD;" | awk '/^ *[0-9]+ *$/ && !n { n = $1 } END { print n }')
+    local errors; errors=$(isql "$vsql" exec="SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;" | awk '/^ *[0-9]+ *$/ && !n { n = $1 } END { print n }')
     echo "Virtuoso: $loaded quads in RDF_QUAD, $errors load errors"
     [ "$errors" = 0 ] || { isql "$vsql" exec="SELECT ll_file, ll_error FROM DB.DBA.load_list;" >&2; exit 1; }
     isql "$vsql" exec="shutdown;" >/dev/null 2>&1 || true
     wait "$vpid" 2>/dev/null || true
   fi
+
+  echo "$(date -u +%FT%TZ), commit $(git rev-parse --short HEAD), load average $(load_average) after the loads" > "$dir/loaded"
+}
+
+run_size() {
+  local triples=$1 dir=$work/$1
+  local tsv=$dir/results.tsv load_tsv=$dir/load.tsv
+  local load_before; load_before=$(load_average)
+  local commit; commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo "+dirty")
+  echo "== $triples triples, commit $commit, load average $load_before, $(date -u +%FT%TZ)"
+  local vsql vhttp t
+  if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$dir/loaded" ]; then
+    # BENCH_REUSE=1: the data, the loaded stores and the load times of an earlier run in BENCH_DIR.
+    echo "reusing the data and stores of $(cat "$dir/loaded")"
+    vsql=$(free_port)
+  else
+    load_all "$triples" "$dir"
+  fi
+  local quads; quads=$(wc -l < "$dir/data/synthetic.nt")
+  local quads11; quads11=$(wc -l < "$dir/data11/synthetic.nt")
+  : > "$tsv"; rm -f "$dir/servers.txt"
+  rm -rf "$dir"/db-* "$dir"/*-base
 
   # ---- copies of the tdb2.tdbloader store for each Jena server
   for e in reelgraph fuseki-stock fuseki-tuned; do cp -r "$dir/tdb2" "$dir/db-$e"; done
@@ -197,9 +212,9 @@ EOF
   local first_open; first_open=$(elapsed "$t")
 
   # Films and franchises the requests pick from, read from the generated file.
-  grep -o '^<https://w3id.org/reelgraph/id/film/[^>]*> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/reelgraph/ontology#Film>' \
-    "$dir/data/synthetic.nt" | head -2000 | cut -d'>' -f1 | tr -d '<' > "$dir/films.txt"
-  local franchises; franchises=$(grep -c '<https://w3id.org/reelgraph/ontology#Franchise> \.$' "$dir/data/synthetic.nt" || true)
+  awk '$2 == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" && $3 == "<https://w3id.org/reelgraph/ontology#Film>" {
+         print substr($1, 2, length($1) - 2); if (++n == 2000) exit }' "$dir/data/synthetic.nt" > "$dir/films.txt"
+  local franchises; franchises=$(awk '$3 == "<https://w3id.org/reelgraph/ontology#Franchise>" { n++ } END { print n + 0 }' "$dir/data/synthetic.nt")
   [ "$franchises" -gt 1000 ] && franchises=1000
   local probe="SELECT ?p ?o WHERE { <$(head -1 "$dir/films.txt")> ?p ?o }"
 
