@@ -27,6 +27,8 @@ seconds=${BENCH_SECONDS:-10}
 warmup=${BENCH_WARMUP:-5}
 heap=${BENCH_HEAP:-2g}
 engines=${BENCH_ENGINES:-reelgraph fuseki-tuned fuseki-stock virtuoso}
+# BENCH_BEFORE_JAR=FILE adds "reelgraph-before": an earlier build of reelgraph, on its own copy of the store.
+[ -n "${BENCH_BEFORE_JAR:-}" ] && engines="reelgraph reelgraph-before ${engines/reelgraph /}"
 [ "${BENCH_VIRTUOSO:-1}" = 0 ] && engines=${engines//virtuoso/}
 results=$root/bench/results
 mkdir -p "$results" "$root/target/bench"
@@ -49,7 +51,9 @@ for artifact in org.apache.jena:jena-fuseki-server:5.6.0 org.apache.jena:jena-cm
   name=$(echo "$artifact" | cut -d: -f2)-5.6.0.jar
   [ -f "target/bench/$name" ] || mvn -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory=target/bench
 done
-fuseki_jar=$root/target/bench/jena-fuseki-server-5.6.0.jar
+# A copy under its own name: other work on this shared machine that stops its Fuseki servers by name leaves it be.
+cp "$root/target/bench/jena-fuseki-server-5.6.0.jar" "$work/peer-fuseki-server-5.6.0.jar"
+fuseki_jar=$work/peer-fuseki-server-5.6.0.jar
 # tdb2.tdbloader as shipped (jena-cmds) on the Jena 5.6.0 libraries that reelgraph's shaded jar carries.
 tdbloader_cp=$jar:$root/target/bench/jena-cmds-5.6.0.jar
 
@@ -210,6 +214,7 @@ run_size() {
   t=$(now)
   REELGRAPH_HOME=$root java -Xmx"$heap" -jar "$jar" query --db "$dir/db-reelgraph" 'ASK {}' > "$dir/rg-first-open.log" 2>&1
   local first_open; first_open=$(elapsed "$t")
+  [ -n "${BENCH_BEFORE_JAR:-}" ] && cp -r "$dir/db-reelgraph" "$dir/db-reelgraph-before"
 
   # Films and franchises the requests pick from, read from the generated file.
   awk '$2 == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" && $3 == "<https://w3id.org/reelgraph/ontology#Film>" {
@@ -225,8 +230,9 @@ run_size() {
     url[$e]=http://127.0.0.1:$port
     t=$(now)
     case $e in
-      reelgraph)
-        REELGRAPH_HOME=$root REELGRAPH_TOKEN=bench java -Xmx"$heap" -jar "$jar" serve --db "$dir/db-reelgraph" --port "$port" > "$dir/$e.log" 2>&1 &
+      reelgraph|reelgraph-before)
+        local j=$jar; [ $e = reelgraph-before ] && cp "$BENCH_BEFORE_JAR" "$work/reelgraph-before.jar" && j=$work/reelgraph-before.jar
+        REELGRAPH_HOME=$root REELGRAPH_TOKEN=bench java -Xmx"$heap" -jar "$j" serve --db "$dir/db-$e" --port "$port" > "$dir/$e.log" 2>&1 &
         pid[$e]=$!; endpoint[$e]=/reelgraph/sparql; dumppath[$e]=/dumps/reelgraph.nt; dumpaccept[$e]='*/*' ;;
       fuseki-stock)
         mkdir -p "$dir/$e-base"
@@ -253,7 +259,8 @@ run_size() {
   local kinds_sparql="point members join"
   for e in $engines; do
     local kinds=$kinds_sparql
-    [ "$e" = reelgraph ] && kinds="$kinds chronology film"
+    [[ $e == reelgraph* ]] && kinds="$kinds chronology film"
+    kill -0 "${pid[$e]}" 2>/dev/null || { echo "$e (pid ${pid[$e]}) is gone before its measurement: see $dir/$e.log" >&2; exit 1; }
     [ -n "${dumppath[$e]}" ] && kinds="$kinds dump"
     for kind in $kinds; do
       local conns="1 8 64" timeout=30s
@@ -270,11 +277,11 @@ run_size() {
         local threads=1; [ "$c" -ge 8 ] && threads=2
         env "${env[@]}" wrk -t"$threads" -c"$c" -d"${seconds}s" --timeout "$timeout" --latency -s bench/compare.lua "${url[$e]}" > "$dir/wrk.txt" \
           || { cat "$dir/wrk.txt" >&2; exit 1; }
-        local line; line=$(grep '^RESULT' "$dir/wrk.txt")
+        local line; line=$(grep '^RESULT' "$dir/wrk.txt" || true)
         printf '%-13s %-10s %2d  %s\n' "$e" "$kind" "$c" "${line#RESULT }"
         # engine kind connections requests rps p50 p99 bad bytes
         echo "$e $kind $c $(echo "$line" | sed 's/[a-z0-9_]*=//g; s/^RESULT //')" >> "$tsv"
-        if ! echo "$line" | grep -q ' bad=0 '; then
+        if [ -z "$line" ] || ! echo "$line" | grep -q ' bad=0 '; then
           echo "bad answers from $e ($kind, $c connections):" >&2; cat "$dir/wrk.txt" >&2; exit 1
         fi
       done
