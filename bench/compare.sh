@@ -6,8 +6,10 @@
 # each Jena server; starts side by side on loopback, on free ports, one after the other (cold start = process
 # start to the first 200 of a SPARQL query): reelgraph, the standalone jena-fuseki-server 5.6.0 jar stock and
 # with bench/fuseki-jetty.xml (Fuseki's HTTP settings, outputBufferSize 32768), and virtuoso-t with a private
-# ini; then measures each in turn with wrk (bench/compare.lua) at 1, 8 and 64 connections after a warm-up,
-# every answer checked (200, non-empty, SPARQL with at least one binding): the run fails on any bad answer.
+# ini; then measures with wrk (bench/compare.lua) at 1, 8 and 64 connections, every answer checked (200,
+# non-empty, SPARQL with at least one binding; the run fails on any bad answer): per request kind, a warm-up of
+# each engine at 8 connections, then each connection count engine after engine, so the shared machine's other
+# load falls on all alike. Requests pick at random among the first 1,000 films and 1,000 franchises.
 # Writes bench/results/compare-N.md (tables, ratios reelgraph / each peer) and compare-N.png (gnuplot).
 # Same SPARQL text for every engine, no FROM: reelgraph's default graph is the union of the named graphs,
 # Fuseki's is made so with --set tdb2:unionDefaultGraph=true, Virtuoso's is all graphs when no FROM is given.
@@ -16,15 +18,17 @@
 # Maven Central or ~/.m2), Debian packages wrk, gnuplot-nox and virtuoso-opensource (installed here when missing,
 # as root, with apt-get; BENCH_VIRTUOSO=0 leaves Virtuoso out).
 # Environment: BENCH_DIR (work files, default /tmp/reelgraph-compare), BENCH_SECONDS (per measurement, 10),
-# BENCH_WARMUP (seconds, 5), BENCH_HEAP (-Xmx of every JVM, 2g), BENCH_ENGINES (default all four:
-# "reelgraph fuseki-tuned fuseki-stock virtuoso"), BENCH_LOAD=0 skips the timed reelgraph load.
+# BENCH_WARMUP (seconds, 10), BENCH_HEAP (-Xmx of every JVM, 2g), BENCH_ENGINES (default all four:
+# "reelgraph fuseki-tuned fuseki-stock virtuoso"), BENCH_LOAD=0 skips the timed reelgraph load, BENCH_REUSE=1
+# reuses the data and loaded stores of an earlier run in BENCH_DIR, BENCH_BEFORE_JAR=FILE adds an earlier
+# reelgraph build as "reelgraph-before" (before/after in one run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sizes=("${@:-1000000}")
 work=${BENCH_DIR:-/tmp/reelgraph-compare}
 seconds=${BENCH_SECONDS:-10}
-warmup=${BENCH_WARMUP:-5}
+warmup=${BENCH_WARMUP:-10}
 heap=${BENCH_HEAP:-2g}
 engines=${BENCH_ENGINES:-reelgraph fuseki-tuned fuseki-stock virtuoso}
 # BENCH_BEFORE_JAR=FILE adds "reelgraph-before": an earlier build of reelgraph, on its own copy of the store.
@@ -218,7 +222,7 @@ run_size() {
 
   # Films and franchises the requests pick from, read from the generated file.
   awk '$2 == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" && $3 == "<https://w3id.org/reelgraph/ontology#Film>" {
-         print substr($1, 2, length($1) - 2); if (++n == 2000) exit }' "$dir/data/synthetic.nt" > "$dir/films.txt"
+         print substr($1, 2, length($1) - 2); if (++n == 1000) exit }' "$dir/data/synthetic.nt" > "$dir/films.txt"
   local franchises; franchises=$(awk '$3 == "<https://w3id.org/reelgraph/ontology#Franchise>" { n++ } END { print n + 0 }' "$dir/data/synthetic.nt")
   [ "$franchises" -gt 1000 ] && franchises=1000
   local probe="SELECT ?p ?o WHERE { <$(head -1 "$dir/films.txt")> ?p ?o }"
@@ -255,39 +259,46 @@ run_size() {
     printf '%s: up in %.2f s (process start to first 200) at %s\n' "$e" "${cold[$e]}" "${url[$e]}"
   done
 
-  # ---- measure each in turn
-  local kinds_sparql="point members join"
-  for e in $engines; do
-    local kinds=$kinds_sparql
-    [[ $e == reelgraph* ]] && kinds="$kinds chronology film"
-    kill -0 "${pid[$e]}" 2>/dev/null || { echo "$e (pid ${pid[$e]}) is gone before its measurement: see $dir/$e.log" >&2; exit 1; }
-    [ -n "${dumppath[$e]}" ] && kinds="$kinds dump"
-    for kind in $kinds; do
-      local conns="1 8 64" timeout=30s
-      [ "$kind" = dump ] && conns="1 8" && timeout=300s
-      local env=(KIND=$kind ENDPOINT=${endpoint[$e]} FILMS=$dir/films.txt FRANCHISES=$franchises
-                 DUMP_PATH=${dumppath[$e]} DUMP_ACCEPT=${dumpaccept[$e]:-})
-      env "${env[@]}" wrk -t1 -c8 -d"${warmup}s" --timeout "$timeout" -s bench/compare.lua "${url[$e]}" > "$dir/warmup.txt" \
-        || { cat "$dir/warmup.txt" >&2; exit 1; }
+  # ---- measure: for each request kind and connection count, every engine in turn, so that the machine's
+  # other load (it is shared) falls on all of them alike; a warm-up per engine and kind first.
+  measure() {   # engine kind connections seconds [warm-up]
+    local e=$1 kind=$2 c=$3 secs=$4 timeout=30s threads=1
+    [ "$kind" = dump ] && timeout=300s
+    [ "$c" -ge 8 ] && threads=2
+    kill -0 "${pid[$e]}" 2>/dev/null || { echo "$e (pid ${pid[$e]}) is gone: see $dir/$e.log" >&2; exit 1; }
+    env KIND="$kind" ENDPOINT="${endpoint[$e]}" FILMS="$dir/films.txt" FRANCHISES="$franchises" \
+        DUMP_PATH="${dumppath[$e]}" DUMP_ACCEPT="${dumpaccept[$e]:-}" \
+        wrk -t"$threads" -c"$c" -d"${secs}s" --timeout "$timeout" --latency -s bench/compare.lua "${url[$e]}" > "$dir/wrk.txt" \
+      || { cat "$dir/wrk.txt" >&2; exit 1; }
+    local line; line=$(grep '^RESULT' "$dir/wrk.txt" || true)
+    if [ -z "$line" ] || ! echo "$line" | grep -q ' bad=0 '; then
+      echo "bad answers from $e ($kind, $c connections):" >&2; cat "$dir/wrk.txt" >&2; exit 1
+    fi
+    [ -n "${5:-}" ] && return
+    printf '%-16s %-10s %2d  %s\n' "$e" "$kind" "$c" "${line#RESULT }"
+    # engine kind connections requests rps p50 p99 bad bytes
+    echo "$e $kind $c $(echo "$line" | sed 's/[a-z0-9_]*=//g; s/^RESULT //')" >> "$tsv"
+  }
+  for kind in point members join chronology film dump; do
+    local those=""
+    for e in $engines; do
+      case $kind in
+        chronology|film) [[ $e == reelgraph* ]] || continue ;;
+        dump) [ -n "${dumppath[$e]}" ] || continue ;;
+      esac
+      those="$those $e"
+      measure "$e" "$kind" 8 "$warmup" warm-up
       if [ "$kind" = dump ]; then   # the body itself: non-empty N-Triples / N-Quads
         local size; size=$(curl -sf -H "Accept: ${dumpaccept[$e]}" -o /dev/null -w '%{size_download}' "${url[$e]}${dumppath[$e]}")
         [ "$size" -gt 0 ] || { echo "$e: empty dump" >&2; exit 1; }
       fi
-      for c in $conns; do
-        local threads=1; [ "$c" -ge 8 ] && threads=2
-        env "${env[@]}" wrk -t"$threads" -c"$c" -d"${seconds}s" --timeout "$timeout" --latency -s bench/compare.lua "${url[$e]}" > "$dir/wrk.txt" \
-          || { cat "$dir/wrk.txt" >&2; exit 1; }
-        local line; line=$(grep '^RESULT' "$dir/wrk.txt" || true)
-        printf '%-13s %-10s %2d  %s\n' "$e" "$kind" "$c" "${line#RESULT }"
-        # engine kind connections requests rps p50 p99 bad bytes
-        echo "$e $kind $c $(echo "$line" | sed 's/[a-z0-9_]*=//g; s/^RESULT //')" >> "$tsv"
-        if [ -z "$line" ] || ! echo "$line" | grep -q ' bad=0 '; then
-          echo "bad answers from $e ($kind, $c connections):" >&2; cat "$dir/wrk.txt" >&2; exit 1
-        fi
-      done
     done
-    rss[$e]=$(rss_mib "${pid[$e]}")
+    local conns="1 8 64"; [ "$kind" = dump ] && conns="1 8"
+    for c in $conns; do
+      for e in $those; do measure "$e" "$kind" "$c" "$seconds"; done
+    done
   done
+  for e in $engines; do rss[$e]=$(rss_mib "${pid[$e]}"); done
   local load_after; load_after=$(load_average)
   for e in $engines; do echo "$e rss_mib ${rss[$e]} cold_s ${cold[$e]}" >> "$dir/servers.txt"; done
   cleanup; pids=()
