@@ -263,6 +263,7 @@ run_size() {
   # other load (it is shared) falls on all of them alike; a warm-up per engine and kind first.
   measure() {   # engine kind connections seconds [warm-up]
     local e=$1 kind=$2 c=$3 secs=$4 timeout=30s threads=1
+    if [ "$kind" = dump ]; then measure_dump "$@"; return; fi
     [ "$kind" = dump ] && timeout=300s
     [ "$c" -ge 8 ] && threads=2
     kill -0 "${pid[$e]}" 2>/dev/null || { echo "$e (pid ${pid[$e]}) is gone: see $dir/$e.log" >&2; exit 1; }
@@ -279,6 +280,20 @@ run_size() {
     # engine kind connections requests rps p50 p99 bad bytes
     echo "$e $kind $c $(echo "$line" | sed 's/[a-z0-9_]*=//g; s/^RESULT //')" >> "$tsv"
   }
+  measure_dump() {   # engine: three downloads one after the other (hundreds of MB each), timed by curl
+    local e=$1 i code size secs total=0 times=""
+    [ -n "${5:-}" ] && return
+    for i in 1 2 3; do
+      read -r code size secs < <(curl -s -H "Accept: ${dumpaccept[$e]}" -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' \
+        --max-time 600 "${url[$e]}${dumppath[$e]}" || true)
+      if [ "$code" != 200 ] || [ "${size:-0}" -le 0 ]; then echo "bad dump from $e: $code, $size bytes" >&2; exit 1; fi
+      times="$times $secs"
+    done
+    local stats; stats=$(echo "$times" | tr ' ' '\n' | grep . | sort -g | awk -v b="$size" '{ t[NR] = $1; s += $1 }
+      END { printf "3 %.3f %.3f %.3f 0 %d", 3 / s, t[2] * 1000, t[3] * 1000, b }')
+    printf '%-16s %-10s %2d  downloads=3 of %s bytes, seconds:%s\n' "$e" dump 1 "$size" "$times"
+    echo "$e dump 1 $stats" >> "$tsv"
+  }
   for kind in point members join chronology film dump; do
     local those=""
     for e in $engines; do
@@ -288,32 +303,34 @@ run_size() {
       esac
       those="$those $e"
       measure "$e" "$kind" 8 "$warmup" warm-up
-      if [ "$kind" = dump ]; then   # the body itself: non-empty N-Triples / N-Quads
-        local size; size=$(curl -sf -H "Accept: ${dumpaccept[$e]}" -o /dev/null -w '%{size_download}' "${url[$e]}${dumppath[$e]}")
-        [ "$size" -gt 0 ] || { echo "$e: empty dump" >&2; exit 1; }
-      fi
     done
-    local conns="1 8 64"; [ "$kind" = dump ] && conns="1 8"
+    local conns="1 8 64"; [ "$kind" = dump ] && conns="1"
     for c in $conns; do
       for e in $those; do measure "$e" "$kind" "$c" "$seconds"; done
     done
   done
   for e in $engines; do rss[$e]=$(rss_mib "${pid[$e]}"); done
   local load_after; load_after=$(load_average)
+  printf '%s\n' "$commit" "$load_before" "$load_after" "$first_open" "$(date -u +%F)" > "$dir/run.txt"
   for e in $engines; do echo "$e rss_mib ${rss[$e]} cold_s ${cold[$e]}" >> "$dir/servers.txt"; done
   cleanup; pids=()
 
-  report "$triples" "$dir" "$commit" "$load_before" "$load_after" "$first_open" "$quads" "$quads11"
-  chart "$triples" "$dir"
+  report_and_chart "$triples" "$dir"
+}
+
+report_and_chart() {   # from the files of a run (BENCH_REPORT_ONLY=1 redoes only this)
+  local run; mapfile -t run < "$2/run.txt"
+  report "$1" "$2" "${run[0]}" "${run[1]}" "${run[2]}" "${run[3]}" "$(wc -l < "$2/data/synthetic.nt")" "$(wc -l < "$2/data11/synthetic.nt")" "${run[4]}"
+  chart "$1" "$2"
 }
 declare -A rss
 
 report() {
-  local triples=$1 dir=$2 commit=$3 before=$4 after=$5 first_open=$6 quads=$7 quads11=$8
+  local triples=$1 dir=$2 commit=$3 before=$4 after=$5 first_open=$6 quads=$7 quads11=$8 day=$9
   local md=$results/compare-$triples.md busy=""
   awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] > 2 || y[1] > 2) }' && busy=" **(busy)**"
   {
-    echo "Run of $(date -u +%F) (commit $commit), \`bench/compare.sh $triples\`: $quads generated quads$busy."
+    echo "Run of $day (commit $commit), \`bench/compare.sh $triples\`: $quads generated quads$busy."
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
     echo "$(virtuoso-t -? 2>&1 | sed -n 2p | cut -d' ' -f1-2 || true), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); load average $before before, $after after."
     echo "Each JVM -Xmx$heap; wrk ${seconds} s per cell after a ${warmup} s warm-up at 8 connections; all answers 200 and non-empty."
@@ -321,7 +338,7 @@ report() {
     echo "| system | request | conns | p50 ms | p99 ms | requests/s | reelgraph / this (req/s) |"
     echo "|---|---|---|---|---|---|---|"
     awk 'NR == FNR { if ($1 == "reelgraph") rg[$2 " " $3] = $5; next }
-         { r = ($2 " " $3) in rg && $1 != "reelgraph" ? sprintf("**%.2f×**", rg[$2 " " $3] / $5) : "";
+         { r = ($2 " " $3) in rg && $1 != "reelgraph" && $5 > 0 ? sprintf("**%.2f×**", rg[$2 " " $3] / $5) : "";
            printf "| %s | %s | %d | %.3f | %.2f | %\047.0f | %s |\n", $1, $2, $3, $6, $7, $5, r }' "$dir/results.tsv" "$dir/results.tsv"
     echo
     echo "| system | resident memory after the run | cold start (process start → first 200) |"
@@ -330,7 +347,7 @@ report() {
     echo
     echo "reelgraph's first open of the bulk-loaded store (builds the published chronology once, before its cold start): $(printf '%.1f' "$first_open") s."
     echo
-    echo "Bulk load, each into an empty store, one after the other:"
+    echo "Bulk load, each into an empty store, one after the other ($(cat "$dir/loaded")):"
     echo
     echo "| loader | triples | seconds | triples/s | reelgraph load / this |"
     echo "|---|---|---|---|---|"
@@ -342,9 +359,9 @@ report() {
 }
 
 chart() {
-  local triples=$1 dir=$2 png=$results/compare-$triples.png
-  local plots_rps="" plots_p50="" e kind n=0
-  local colours=(2 1 3 4)
+  local triples=$1 dir=$2
+  local png=$results/compare-$triples.png e kind
+  local engines; engines=$(awk '!seen[$1]++ { print $1 }' "$dir/results.tsv")
   for kind in point members join; do
     for e in $engines; do
       awk -v e="$e" -v k="$kind" '$1 == e && $2 == k { print $3, $5, $6 }' "$dir/results.tsv" > "$dir/plot-$e-$kind.dat"
@@ -377,4 +394,6 @@ chart() {
   echo "chart: $png"
 }
 
-for n in "${sizes[@]}"; do run_size "$n"; done
+for n in "${sizes[@]}"; do
+  if [ "${BENCH_REPORT_ONLY:-0}" = 1 ]; then report_and_chart "$n" "$work/$n"; else run_size "$n"; fi
+done
