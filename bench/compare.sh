@@ -334,6 +334,7 @@ report() {
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
     echo "$(virtuoso-t -? 2>&1 | sed -n 2p | cut -d' ' -f1-2 || true), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); load average $before before, $after after."
     echo "Each JVM -Xmx$heap; wrk ${seconds} s per cell after a ${warmup} s warm-up at 8 connections; all answers 200 and non-empty."
+    echo "Dumps: three curl downloads one after the other (p50 = the median, p99 = the slowest; requests/s = 3 / their total time)."
     echo
     echo "| system | request | conns | p50 ms | p99 ms | requests/s | reelgraph / this (req/s) |"
     echo "|---|---|---|---|---|---|---|"
