@@ -201,6 +201,8 @@ public final class ReelgraphServer {
                     .addFilter(DATASET + "/*", new FormatAliases())
                     .addFilter(DATASET + "/*", new WriteGuard(DATASET, token, json))
                     .addFilter(DATASET + "/*", new UpdateDatasetConflict(DATASET))
+                    // Last before Fuseki: answers to GET queries, per data version (every write changes it).
+                    .addFilter(DATASET + "/*", new SparqlResultCache(() -> store.version().tag(), DATASET))
                     .addFilter(DATASET + "/data/*", new DirectGraphIdentification(DATASET + "/data"))
                     .addFilter(DATASET + "/data/*", new GraphCreationByPost(DATASET + "/data"))
                     // Everything the Fuseki filter does not dispatch goes to Javalin; its routes keep the full path.

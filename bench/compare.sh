@@ -1,0 +1,400 @@
+#!/usr/bin/env bash
+# Side by side with Fuseki and Virtuoso (issue 9): one run on the same generated data.
+#   bench/compare.sh [TRIPLES...]        (default 1000000; e.g. bench/compare.sh 1000000 10000000)
+# For each size: generates the data; bulk-loads it three ways into empty stores, timed (`reelgraph load`, Jena's
+# stock tdb2.tdbloader, Virtuoso's ld_dir + rdf_loader_run + checkpoint); copies the tdb2.tdbloader store for
+# each Jena server; starts side by side on loopback, on free ports, one after the other (cold start = process
+# start to the first 200 of a SPARQL query): reelgraph, the standalone jena-fuseki-server 5.6.0 jar stock and
+# with bench/fuseki-jetty.xml (Fuseki's HTTP settings, outputBufferSize 32768), and virtuoso-t with a private
+# ini; then measures with wrk (bench/compare.lua) at 1, 8 and 64 connections, every answer checked (200,
+# non-empty, SPARQL with at least one binding; the run fails on any bad answer): per request kind, a warm-up of
+# each engine at 8 connections, then each connection count engine after engine, so the shared machine's other
+# load falls on all alike. Requests pick at random among the first 1,000 films and 1,000 franchises.
+# Writes bench/results/compare-N.md (tables, ratios reelgraph / each peer) and compare-N.png (gnuplot).
+# Same SPARQL text for every engine, no FROM: reelgraph's default graph is the union of the named graphs,
+# Fuseki's is made so with --set tdb2:unionDefaultGraph=true, Virtuoso's is all graphs when no FROM is given.
+#
+# Needs: target/reelgraph.jar (./reelgraph --help builds it), Maven (copies the Fuseki and jena-cmds jars from
+# Maven Central or ~/.m2), Debian packages wrk, gnuplot-nox and virtuoso-opensource (installed here when missing,
+# as root, with apt-get; BENCH_VIRTUOSO=0 leaves Virtuoso out).
+# Environment: BENCH_DIR (work files, default /tmp/reelgraph-compare), BENCH_SECONDS (per measurement, 10),
+# BENCH_WARMUP (seconds, 10), BENCH_HEAP (-Xmx of every JVM, 2g), BENCH_ENGINES (default all four:
+# "reelgraph fuseki-tuned fuseki-stock virtuoso"), BENCH_LOAD=0 skips the timed reelgraph load, BENCH_REUSE=1
+# reuses the data and loaded stores of an earlier run in BENCH_DIR, BENCH_BEFORE_JAR=FILE adds an earlier
+# reelgraph build as "reelgraph-before" (before/after in one run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+sizes=("${@:-1000000}")
+work=${BENCH_DIR:-/tmp/reelgraph-compare}
+seconds=${BENCH_SECONDS:-10}
+warmup=${BENCH_WARMUP:-10}
+heap=${BENCH_HEAP:-2g}
+engines=${BENCH_ENGINES:-reelgraph fuseki-tuned fuseki-stock virtuoso}
+# BENCH_BEFORE_JAR=FILE adds "reelgraph-before": an earlier build of reelgraph, on its own copy of the store.
+[ -n "${BENCH_BEFORE_JAR:-}" ] && engines="reelgraph reelgraph-before ${engines/reelgraph /}"
+[ "${BENCH_VIRTUOSO:-1}" = 0 ] && engines=${engines//virtuoso/}
+results=$root/bench/results
+mkdir -p "$results" "$root/target/bench"
+
+need() {   # command, Debian package
+  command -v "$1" >/dev/null && return
+  echo "installing Debian package $2 (for $1)"
+  [ "$(id -u)" = 0 ] || { echo "bench/compare.sh: needs $1: apt-get install $2" >&2; exit 1; }
+  # The package asks for Virtuoso's DBA password through debconf; its default ("dba") is what the run uses.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null
+}
+need wrk wrk
+need gnuplot gnuplot-nox
+case " $engines " in *" virtuoso "*) need virtuoso-t virtuoso-opensource; need isql-vt virtuoso-opensource ;; esac
+[ -f target/reelgraph.jar ] || ./reelgraph --version >/dev/null
+# A copy, so that rebuilding target/ while the run goes on does not change what is measured.
+mkdir -p "$work" && cp target/reelgraph.jar "$work/reelgraph.jar"
+jar=$work/reelgraph.jar
+for artifact in org.apache.jena:jena-fuseki-server:5.6.0 org.apache.jena:jena-cmds:5.6.0; do
+  name=$(echo "$artifact" | cut -d: -f2)-5.6.0.jar
+  [ -f "target/bench/$name" ] || mvn -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory=target/bench
+done
+# A copy under its own name: other work on this shared machine that stops its Fuseki servers by name leaves it be.
+cp "$root/target/bench/jena-fuseki-server-5.6.0.jar" "$work/peer-fuseki-server-5.6.0.jar"
+fuseki_jar=$work/peer-fuseki-server-5.6.0.jar
+# tdb2.tdbloader as shipped (jena-cmds) on the Jena 5.6.0 libraries that reelgraph's shaded jar carries.
+tdbloader_cp=$jar:$root/target/bench/jena-cmds-5.6.0.jar
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+rss_mib() { ps -o rss= -p "$1" | awk '{ printf "%d", $1 / 1024 }'; }
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# ---- Virtuoso: a private instance in $1 (ini, database, log) on loopback ports $2 (SQL) and $3 (HTTP)
+virtuoso_ini() {
+  local dir=$1 sql=$2 http=$3 data=$4
+  mkdir -p "$dir"
+  # Sized as Virtuoso's own ini suggests for 2 GB of buffers (like the JVMs' -Xmx2g); enough HTTP threads
+  # and keep-alives for 64 connections (the Debian ini allows 10).
+  cat > "$dir/virtuoso.ini" <<EOF
+[Database]
+DatabaseFile = $dir/virtuoso.db
+ErrorLogFile = $dir/virtuoso.log
+LockFile = $dir/virtuoso.lck
+TransactionFile = $dir/virtuoso.trx
+xa_persistent_file = $dir/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = $dir/virtuoso-temp.db
+TransactionFile = $dir/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:$sql
+DisableUnixSocket = 1
+MaxClientConnections = 100
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., $data
+NumberOfBuffers = 170000
+MaxDirtyBuffers = 130000
+MaxQueryMem = 2G
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:$http
+ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+MaxClientConnections = 100
+ServerThreads = 64
+MaxKeepAlives = 100
+KeepAliveTimeout = 10
+EnabledGzipContent = 0
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+EOF
+}
+virtuoso_start() {   # dir; sets vpid
+  (cd "$1" && exec virtuoso-t +foreground +configfile "$1/virtuoso.ini" > "$1/stdout.log" 2>&1) &
+  vpid=$!
+  pids+=("$vpid")
+}
+isql() { isql-vt "127.0.0.1:$1" dba dba "${@:2}"; }
+
+# ---- a SPARQL request, GET, JSON results; prints the HTTP status
+sparql_status() {   # base-url endpoint-path query
+  curl -s -o /dev/null -w '%{http_code}' -G -H 'Accept: application/sparql-results+json' \
+    --data-urlencode "query=$3" "$1$2" || true
+}
+wait_for_200() {   # base endpoint query pid -> seconds to first 200 since $started
+  local tries=0
+  until [ "$(sparql_status "$1" "$2" "$3")" = 200 ]; do
+    kill -0 "$4" 2>/dev/null || { echo "server $4 died; see its log" >&2; return 1; }
+    tries=$((tries + 1)); [ $tries -gt 12000 ] && { echo "no answer after 10 min" >&2; return 1; }
+    sleep 0.05
+  done
+}
+
+load_all() {   # generate, then the three bulk loads; sets vsql
+  local triples=$1 dir=$2 t load_tsv=$2/load.tsv
+  rm -rf "$dir" && mkdir -p "$dir/data" "$dir/data11"
+  : > "$load_tsv"
+  java -jar "$jar" generate --triples "$triples" --out "$dir/synthetic.nq" 2>&1 | tail -1
+  # Every loader gets N-Triples into the one graph the generator names (`reelgraph load` names graphs itself).
+  sed 's| <https://w3id.org/reelgraph/graph/data/synthetic> \.$| .|' "$dir/synthetic.nq" > "$dir/data/synthetic.nt"
+  rm "$dir/synthetic.nq"
+  local quads; quads=$(wc -l < "$dir/data/synthetic.nt")
+  # Virtuoso 7.2 has no RDF 1.2 triple terms: it gets the same file without the rdf:reifies lines (about 1%).
+  grep -v ' <<( ' "$dir/data/synthetic.nt" > "$dir/data11/synthetic.nt"
+  local quads11; quads11=$(wc -l < "$dir/data11/synthetic.nt")
+
+  # ---- bulk loads, one after the other, each into an empty store
+  if [ "${BENCH_LOAD:-1}" = 1 ]; then
+    t=$(now)
+    local limit=${BENCH_LOAD_LIMIT:-900}
+    if REELGRAPH_HOME=$root timeout "$limit" java -Xmx"$heap" -jar "$jar" load --db "$dir/rg-load" "$dir/data/synthetic.nt" > "$dir/rg-load.log" 2>&1; then
+      printf 'reelgraph load\t%s\t%s\n' "$quads" "$(elapsed "$t")" >> "$load_tsv"
+    elif [ $? = 124 ]; then
+      printf 'reelgraph load (stopped after %s s)\t0\t%s\n' "$limit" "$(elapsed "$t")" >> "$load_tsv"
+    else
+      tail -5 "$dir/rg-load.log" >&2; exit 1
+    fi
+    rm -rf "$dir/rg-load"
+  fi
+  t=$(now)
+  java -Xmx"$heap" -cp "$tdbloader_cp" tdb2.tdbloader --loc "$dir/tdb2" \
+    --graph=https://w3id.org/reelgraph/graph/data/synthetic "$dir/data/synthetic.nt" > "$dir/tdbloader.log" 2>&1 \
+    || { cat "$dir/tdbloader.log" >&2; exit 1; }
+  printf 'tdb2.tdbloader (stock)\t%s\t%s\n' "$quads" "$(elapsed "$t")" >> "$load_tsv"
+  if [[ " $engines " == *" virtuoso "* ]]; then
+    vsql=$(free_port); vhttp=$(free_port)
+    virtuoso_ini "$dir/virtuoso" "$vsql" "$vhttp" "$dir/data11"
+    virtuoso_start "$dir/virtuoso"
+    until isql "$vsql" exec="status();" >/dev/null 2>&1; do kill -0 "$vpid" || exit 1; sleep 0.2; done
+    t=$(now)
+    isql "$vsql" > "$dir/virtuoso-load.log" 2>&1 <<EOF
+ld_dir('$dir/data11', 'synthetic.nt', 'https://w3id.org/reelgraph/graph/data/synthetic');
+rdf_loader_run();
+checkpoint;
+EOF
+    printf 'Virtuoso rdf_loader_run (RDF 1.1 lines)\t%s\t%s\n' "$quads11" "$(elapsed "$t")" >> "$load_tsv"
+    local loaded; loaded=$(isql "$vsql" exec="SELECT COUNT(*) FROM DB.DBA.RDF_QUAD;" | awk '/^ *[0-9]+ *$/ && !n { n = $1 } END { print n }')
+    local errors; errors=$(isql "$vsql" exec="SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;" | awk '/^ *[0-9]+ *$/ && !n { n = $1 } END { print n }')
+    echo "Virtuoso: $loaded quads in RDF_QUAD, $errors load errors"
+    [ "$errors" = 0 ] || { isql "$vsql" exec="SELECT ll_file, ll_error FROM DB.DBA.load_list;" >&2; exit 1; }
+    isql "$vsql" exec="shutdown;" >/dev/null 2>&1 || true
+    wait "$vpid" 2>/dev/null || true
+  fi
+
+  echo "$(date -u +%FT%TZ), commit $(git rev-parse --short HEAD), load average $(load_average) after the loads" > "$dir/loaded"
+}
+
+run_size() {
+  local triples=$1 dir=$work/$1
+  local tsv=$dir/results.tsv load_tsv=$dir/load.tsv
+  local load_before; load_before=$(load_average)
+  local commit; commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo "+dirty")
+  echo "== $triples triples, commit $commit, load average $load_before, $(date -u +%FT%TZ)"
+  local vsql vhttp t
+  if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$dir/loaded" ]; then
+    # BENCH_REUSE=1: the data, the loaded stores and the load times of an earlier run in BENCH_DIR.
+    echo "reusing the data and stores of $(cat "$dir/loaded")"
+    vsql=$(free_port)
+  else
+    load_all "$triples" "$dir"
+  fi
+  local quads; quads=$(wc -l < "$dir/data/synthetic.nt")
+  local quads11; quads11=$(wc -l < "$dir/data11/synthetic.nt")
+  : > "$tsv"; rm -f "$dir/servers.txt"
+  rm -rf "$dir"/db-* "$dir"/*-base
+
+  # ---- copies of the tdb2.tdbloader store for each Jena server
+  for e in reelgraph fuseki-stock fuseki-tuned; do cp -r "$dir/tdb2" "$dir/db-$e"; done
+  # reelgraph's first open of a bulk-loaded store builds its published chronology (a derived graph) once.
+  t=$(now)
+  REELGRAPH_HOME=$root java -Xmx"$heap" -jar "$jar" query --db "$dir/db-reelgraph" 'ASK {}' > "$dir/rg-first-open.log" 2>&1
+  local first_open; first_open=$(elapsed "$t")
+  [ -n "${BENCH_BEFORE_JAR:-}" ] && cp -r "$dir/db-reelgraph" "$dir/db-reelgraph-before"
+
+  # Films and franchises the requests pick from, read from the generated file.
+  awk '$2 == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" && $3 == "<https://w3id.org/reelgraph/ontology#Film>" {
+         print substr($1, 2, length($1) - 2); if (++n == 1000) exit }' "$dir/data/synthetic.nt" > "$dir/films.txt"
+  local franchises; franchises=$(awk '$3 == "<https://w3id.org/reelgraph/ontology#Franchise>" { n++ } END { print n + 0 }' "$dir/data/synthetic.nt")
+  [ "$franchises" -gt 1000 ] && franchises=1000
+  local probe="SELECT ?p ?o WHERE { <$(head -1 "$dir/films.txt")> ?p ?o }"
+
+  # ---- start the servers one after the other; they then run side by side
+  declare -A url endpoint pid cold dumppath dumpaccept
+  for e in $engines; do
+    local port; port=$(free_port)
+    url[$e]=http://127.0.0.1:$port
+    t=$(now)
+    case $e in
+      reelgraph|reelgraph-before)
+        local j=$jar; [ $e = reelgraph-before ] && cp "$BENCH_BEFORE_JAR" "$work/reelgraph-before.jar" && j=$work/reelgraph-before.jar
+        REELGRAPH_HOME=$root REELGRAPH_TOKEN=bench java -Xmx"$heap" -jar "$j" serve --db "$dir/db-$e" --port "$port" > "$dir/$e.log" 2>&1 &
+        pid[$e]=$!; endpoint[$e]=/reelgraph/sparql; dumppath[$e]=/dumps/reelgraph.nt; dumpaccept[$e]='*/*' ;;
+      fuseki-stock)
+        mkdir -p "$dir/$e-base"
+        FUSEKI_BASE=$dir/$e-base java -Xmx"$heap" -jar "$fuseki_jar" --localhost --port "$port" \
+          --set tdb2:unionDefaultGraph=true --loc="$dir/db-$e" /ds > "$dir/$e.log" 2>&1 &
+        pid[$e]=$!; endpoint[$e]=/ds/sparql; dumppath[$e]=/ds; dumpaccept[$e]=application/n-quads ;;
+      fuseki-tuned)
+        mkdir -p "$dir/$e-base"
+        FUSEKI_BASE=$dir/$e-base java -Xmx"$heap" -Dbench.port="$port" -jar "$fuseki_jar" --jetty="$root/bench/fuseki-jetty.xml" \
+          --set tdb2:unionDefaultGraph=true --loc="$dir/db-$e" /ds > "$dir/$e.log" 2>&1 &
+        pid[$e]=$!; endpoint[$e]=/ds/sparql; dumppath[$e]=/ds; dumpaccept[$e]=application/n-quads ;;
+      virtuoso)
+        virtuoso_ini "$dir/virtuoso" "$vsql" "$port" "$dir/data11"
+        virtuoso_start "$dir/virtuoso"
+        pid[$e]=$vpid; endpoint[$e]=/sparql; dumppath[$e]= ;;
+    esac
+    pids+=("${pid[$e]}")
+    wait_for_200 "${url[$e]}" "${endpoint[$e]}" "$probe" "${pid[$e]}"
+    cold[$e]=$(elapsed "$t")
+    printf '%s: up in %.2f s (process start to first 200) at %s\n' "$e" "${cold[$e]}" "${url[$e]}"
+  done
+
+  # ---- measure: for each request kind and connection count, every engine in turn, so that the machine's
+  # other load (it is shared) falls on all of them alike; a warm-up per engine and kind first.
+  measure() {   # engine kind connections seconds [warm-up]
+    local e=$1 kind=$2 c=$3 secs=$4 timeout=30s threads=1
+    if [ "$kind" = dump ]; then measure_dump "$@"; return; fi
+    [ "$kind" = dump ] && timeout=300s
+    [ "$c" -ge 8 ] && threads=2
+    kill -0 "${pid[$e]}" 2>/dev/null || { echo "$e (pid ${pid[$e]}) is gone: see $dir/$e.log" >&2; exit 1; }
+    env KIND="$kind" ENDPOINT="${endpoint[$e]}" FILMS="$dir/films.txt" FRANCHISES="$franchises" \
+        DUMP_PATH="${dumppath[$e]}" DUMP_ACCEPT="${dumpaccept[$e]:-}" \
+        wrk -t"$threads" -c"$c" -d"${secs}s" --timeout "$timeout" --latency -s bench/compare.lua "${url[$e]}" > "$dir/wrk.txt" \
+      || { cat "$dir/wrk.txt" >&2; exit 1; }
+    local line; line=$(grep '^RESULT' "$dir/wrk.txt" || true)
+    if [ -z "$line" ] || ! echo "$line" | grep -q ' bad=0 '; then
+      echo "bad answers from $e ($kind, $c connections):" >&2; cat "$dir/wrk.txt" >&2; exit 1
+    fi
+    [ -n "${5:-}" ] && return
+    printf '%-16s %-10s %2d  %s\n' "$e" "$kind" "$c" "${line#RESULT }"
+    # engine kind connections requests rps p50 p99 bad bytes
+    echo "$e $kind $c $(echo "$line" | sed 's/[a-z0-9_]*=//g; s/^RESULT //')" >> "$tsv"
+  }
+  measure_dump() {   # engine: three downloads one after the other (hundreds of MB each), timed by curl
+    local e=$1 i code size secs total=0 times=""
+    [ -n "${5:-}" ] && return
+    for i in 1 2 3; do
+      read -r code size secs < <(curl -s -H "Accept: ${dumpaccept[$e]}" -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' \
+        --max-time 600 "${url[$e]}${dumppath[$e]}" || true)
+      if [ "$code" != 200 ] || [ "${size:-0}" -le 0 ]; then echo "bad dump from $e: $code, $size bytes" >&2; exit 1; fi
+      times="$times $secs"
+    done
+    local stats; stats=$(echo "$times" | tr ' ' '\n' | grep . | sort -g | awk -v b="$size" '{ t[NR] = $1; s += $1 }
+      END { printf "3 %.3f %.3f %.3f 0 %d", 3 / s, t[2] * 1000, t[3] * 1000, b }')
+    printf '%-16s %-10s %2d  downloads=3 of %s bytes, seconds:%s\n' "$e" dump 1 "$size" "$times"
+    echo "$e dump 1 $stats" >> "$tsv"
+  }
+  for kind in point members join chronology film dump; do
+    local those=""
+    for e in $engines; do
+      case $kind in
+        chronology|film) [[ $e == reelgraph* ]] || continue ;;
+        dump) [ -n "${dumppath[$e]}" ] || continue ;;
+      esac
+      those="$those $e"
+      measure "$e" "$kind" 8 "$warmup" warm-up
+    done
+    local conns="1 8 64"; [ "$kind" = dump ] && conns="1"
+    for c in $conns; do
+      for e in $those; do measure "$e" "$kind" "$c" "$seconds"; done
+    done
+  done
+  for e in $engines; do rss[$e]=$(rss_mib "${pid[$e]}"); done
+  local load_after; load_after=$(load_average)
+  printf '%s\n' "$commit" "$load_before" "$load_after" "$first_open" "$(date -u +%F)" > "$dir/run.txt"
+  for e in $engines; do echo "$e rss_mib ${rss[$e]} cold_s ${cold[$e]}" >> "$dir/servers.txt"; done
+  cleanup; pids=()
+
+  report_and_chart "$triples" "$dir"
+}
+
+report_and_chart() {   # from the files of a run (BENCH_REPORT_ONLY=1 redoes only this)
+  local run; mapfile -t run < "$2/run.txt"
+  report "$1" "$2" "${run[0]}" "${run[1]}" "${run[2]}" "${run[3]}" "$(wc -l < "$2/data/synthetic.nt")" "$(wc -l < "$2/data11/synthetic.nt")" "${run[4]}"
+  chart "$1" "$2"
+}
+declare -A rss
+
+report() {
+  local triples=$1 dir=$2 commit=$3 before=$4 after=$5 first_open=$6 quads=$7 quads11=$8 day=$9
+  local md=$results/compare-$triples.md busy=""
+  awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] > 2 || y[1] > 2) }' && busy=" **(busy)**"
+  {
+    echo "Run of $day (commit $commit), \`bench/compare.sh $triples\`: $quads generated quads$busy."
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
+    echo "$(virtuoso-t -? 2>&1 | sed -n 2p | cut -d' ' -f1-2 || true), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); load average $before before, $after after."
+    echo "Each JVM -Xmx$heap; wrk ${seconds} s per cell after a ${warmup} s warm-up at 8 connections; all answers 200 and non-empty."
+    echo "Dumps: three curl downloads one after the other (p50 = the median, p99 = the slowest; requests/s = 3 / their total time)."
+    echo
+    echo "| system | request | conns | p50 ms | p99 ms | requests/s | reelgraph / this (req/s) |"
+    echo "|---|---|---|---|---|---|---|"
+    awk 'NR == FNR { if ($1 == "reelgraph") rg[$2 " " $3] = $5; next }
+         { r = ($2 " " $3) in rg && $1 != "reelgraph" && $5 > 0 ? sprintf("**%.2f×**", rg[$2 " " $3] / $5) : "";
+           printf "| %s | %s | %d | %.3f | %.2f | %\047.0f | %s |\n", $1, $2, $3, $6, $7, $5, r }' "$dir/results.tsv" "$dir/results.tsv"
+    echo
+    echo "| system | resident memory after the run | cold start (process start → first 200) |"
+    echo "|---|---|---|"
+    awk '{ printf "| %s | %d MiB | %.2f s |\n", $1, $3, $5 }' "$dir/servers.txt"
+    echo
+    echo "reelgraph's first open of the bulk-loaded store (builds the published chronology once, before its cold start): $(printf '%.1f' "$first_open") s."
+    echo
+    echo "Bulk load, each into an empty store, one after the other ($(cat "$dir/loaded")):"
+    echo
+    echo "| loader | triples | seconds | triples/s | reelgraph load / this |"
+    echo "|---|---|---|---|---|"
+    awk -F'\t' 'NR == FNR { if ($1 == "reelgraph load") rg = $2 / $3; next }
+         { r = rg && $1 != "reelgraph load" ? sprintf("**%.2f×**", rg / ($2 / $3)) : "";
+           printf "| %s | %\047d | %.1f | %\047.0f | %s |\n", $1, $2, $3, $2 / $3, r }' "$dir/load.tsv" "$dir/load.tsv"
+  } > "$md"
+  cat "$md"
+}
+
+chart() {
+  local triples=$1 dir=$2
+  local png=$results/compare-$triples.png e kind
+  local engines; engines=$(awk '!seen[$1]++ { print $1 }' "$dir/results.tsv")
+  for kind in point members join; do
+    for e in $engines; do
+      awk -v e="$e" -v k="$kind" '$1 == e && $2 == k { print $3, $5, $6 }' "$dir/results.tsv" > "$dir/plot-$e-$kind.dat"
+    done
+  done
+  {
+    echo "set terminal pngcairo size 1500,800 font ',10'"
+    echo "set output '$png'"
+    echo "set multiplot layout 2,3 title 'reelgraph vs Fuseki 5.6.0 and Virtuoso 7.2, $triples synthetic triples ($(date -u +%F))'"
+    echo "set logscale x 2; set xrange [0.8:80]; set xtics (1, 8, 64); set grid; set key top left font ',8'"
+    for metric in rps p50; do
+      for kind in point members join; do
+        if [ $metric = rps ]; then
+          echo "set title '$kind: requests/s'; set ylabel 'requests/s'; set logscale y"; col=2
+        else
+          echo "set title '$kind: p50 latency'; set ylabel 'ms'; set logscale y"; col=3
+        fi
+        echo "set xlabel 'connections'"
+        local plot="plot" i=0
+        for e in $engines; do
+          plot="$plot '$dir/plot-$e-$kind.dat' using 1:$col with linespoints lw 2 pt 7 title '$e',"
+          i=$((i + 1))
+        done
+        echo "${plot%,}"
+      done
+    done
+    echo "unset multiplot"
+  } > "$dir/chart.gp"
+  gnuplot "$dir/chart.gp"
+  echo "chart: $png"
+}
+
+for n in "${sizes[@]}"; do
+  if [ "${BENCH_REPORT_ONLY:-0}" = 1 ]; then report_and_chart "$n" "$work/$n"; else run_size "$n"; fi
+done
