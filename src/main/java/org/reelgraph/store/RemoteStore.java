@@ -101,6 +101,24 @@ final class RemoteStore implements Store {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** Counted by the store ({@code COUNT(*)} over the named graphs, the version graph left out), never fetched. */
+    @Override
+    public long quadCount() {
+        return count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + RemoteDataset.VERSION_GRAPH.getURI() + ">) }");
+    }
+
+    @Override
+    public long unionSize() {
+        return count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } FILTER(?g != <"
+                + RemoteDataset.VERSION_GRAPH.getURI() + ">) } }");
+    }
+
+    private long count(String select) {
+        try (QueryExecution qe = query(org.apache.jena.query.QueryFactory.create(select))) {
+            return qe.execSelect().next().getLiteral("n").getLong();
+        }
+    }
+
     @Override
     public QueryExecution query(Query query) {
         return remote.connection().query(query);

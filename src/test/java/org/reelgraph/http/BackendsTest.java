@@ -81,6 +81,20 @@ class BackendsTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void healthAndMetricsCountWhatTheEmbeddedStoreCounts(Backend backend) {
+        RunningServer server = servers.get(backend), embedded = servers.get(Backend.EMBEDDED);
+        JsonNode health = RunningServer.json(server.get("/health"));
+        assertEquals("UP", health.get("status").asText());
+        assertEquals(RunningServer.json(embedded.get("/health")).get("graphs"), health.get("graphs"));
+        assertEquals(storeTriples(embedded), storeTriples(server));
+    }
+
+    private static String storeTriples(RunningServer server) {
+        return server.get("/metrics").body().lines().filter(l -> l.startsWith("store_triples ")).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void storyOrderPlacesBallerinaBetweenChapterThreeAndFour(Backend backend) {
         JsonNode chronology = RunningServer.json(servers.get(backend).get("/api/franchises/john-wick/chronology?order=story"));
         List<String> slugs = new ArrayList<>();
