@@ -84,7 +84,7 @@ final class QueryCommand implements Callable<Integer> {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         try (Store store = storeOptions.open(ProjectHome.fromEnvironment())) {
             store.read(() -> {
-                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset())).query(query).build()) {
+                try (QueryExecution qe = store.query(query)) {
                     if (query.isSelectType())
                         writeSelect(qe, stream);
                     else if (query.isAskType())

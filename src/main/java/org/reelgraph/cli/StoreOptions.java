@@ -4,11 +4,12 @@ import java.nio.file.Path;
 
 import org.apache.jena.dboe.DBOpEnvException;
 import org.reelgraph.chronology.PublishedChronology;
+import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** {@code --db DIR | --mem}, shared by the commands that open the store. */
+/** {@code --db DIR | --mem | --remote QUERY_URL [...]}, shared by the commands that open the store. */
 final class StoreOptions {
 
     static final class Choice {
@@ -17,10 +18,26 @@ final class StoreOptions {
 
         @Option(names = "--mem", description = "Throwaway in-memory store.")
         boolean mem;
+
+        @Option(names = "--remote", paramLabel = "QUERY_URL",
+                description = "A remote SPARQL 1.1 store: its query endpoint (e.g. http://host:3030/ds/sparql).")
+        String remote;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
+
+    @Option(names = "--remote-update", paramLabel = "URL", description = "The remote store's update endpoint (default: QUERY_URL's sibling 'update').")
+    String remoteUpdate;
+
+    @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint (default: sibling 'data').")
+    String remoteGsp;
+
+    @Option(names = "--remote-user", paramLabel = "USER", description = "User for HTTP basic authentication at the remote store.")
+    String remoteUser;
+
+    @Option(names = "--remote-password-file", paramLabel = "FILE", description = "File whose first line is the remote user's password.")
+    Path remotePasswordFile;
 
     /** The store, with the published chronology kept current on every write. */
     Store open(ProjectHome home) {
@@ -29,7 +46,29 @@ final class StoreOptions {
         return store;
     }
 
+    private Store openRemote() {
+        String password = null;
+        if (remotePasswordFile != null) {
+            try {
+                password = java.nio.file.Files.readAllLines(remotePasswordFile).stream().findFirst().orElse("").strip();
+            } catch (java.io.IOException e) {
+                throw new BadInputException("cannot read the remote password file " + remotePasswordFile + ": " + e.getMessage());
+            }
+        }
+        try {
+            return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password),
+                    java.time.Duration.ofSeconds(10));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
     private Store openStore(ProjectHome home) {
+        boolean remote = choice != null && choice.remote != null;
+        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null))
+            throw new BadInputException("--remote-update, --remote-gsp, --remote-user and --remote-password-file need --remote QUERY_URL");
+        if (remote)
+            return openRemote();
         if (choice != null && choice.mem)
             return Store.inMemory();
         Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");

@@ -5,22 +5,39 @@ import java.util.function.BiConsumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.reelgraph.store.Store;
 
-/** Any dataset through Jena's public API: the ids are the nodes. */
+/**
+ * Any store through its public interface: the statements as {@link Store#stream} gives them (graph by
+ * graph, from a remote store too), look-ups through its dataset. The ids are the nodes.
+ */
 final class DatasetSource implements DumpSource<Node> {
+    private final Store store;
     private final DatasetGraph dsg;
     private final Graph union;
 
-    DatasetSource(DatasetGraph dsg) {
-        this.dsg = dsg;
+    DatasetSource(Store store) {
+        this.store = store;
+        this.dsg = store.dataset();
         this.union = dsg.getUnionGraph();
     }
 
     @Override
     public void forEachQuad(QuadSink<Node> sink) {
-        dsg.find().forEachRemaining(q ->
-                sink.quad(q.isDefaultGraph() ? null : q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
+        store.stream(new StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+                sink.quad(q.isDefaultGraph() ? null : q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+            }
+
+            @Override
+            public void triple(Triple t) {
+                sink.quad(null, t.getSubject(), t.getPredicate(), t.getObject());
+            }
+        });
     }
 
     @Override

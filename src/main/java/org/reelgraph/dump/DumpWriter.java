@@ -44,7 +44,7 @@ public final class DumpWriter {
                 if (tdb2.isPresent())
                     produce(format, tdb2.get(), sort.writer());
                 else
-                    produce(format, new DatasetSource(store.dataset()), sort.writer());
+                    produce(format, new DatasetSource(store), sort.writer());
                 return write(format, sort, out);
             }
         });

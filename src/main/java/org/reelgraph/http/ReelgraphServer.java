@@ -188,10 +188,13 @@ public final class ReelgraphServer {
             ServiceMetrics metrics = new ServiceMetrics(new StatementCount(store));
             RegisteredRoutes routes = new RegisteredRoutes();
             Javalin app = javalin(json, metrics, routes);
-            FusekiServer fuseki = FusekiServer.create()
-                    .port(port)
-                    .loopback(false)
-                    .add(DATASET, store.dataset(), true)
+            FusekiServer.Builder assembly = FusekiServer.create().port(port).loopback(false);
+            if (store.remote().isPresent())
+                // The data lives in a remote store: the SPARQL protocol goes there as it came (see the forwarder).
+                assembly.addServlet(DATASET + "/*", new RemoteSparqlForwarder(DATASET, store, timeout, json));
+            else
+                assembly.add(DATASET, store.dataset(), true);
+            FusekiServer fuseki = assembly
                     .addFilter("/*", new RequestMetrics(metrics))
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())

@@ -1,18 +1,27 @@
 package org.reelgraph.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.sparql.exec.UpdateExec;
+import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.riot.system.StreamRDF;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /**
- * The triple store behind reelgraph. Every access goes through a read or write transaction;
- * SPARQL over {@link #dataset()} sees the union of the named graphs as its default graph.
+ * The triple store behind reelgraph: embedded TDB2 on disk, TDB2 in memory, or a remote SPARQL 1.1
+ * store. Every access goes through a read or write transaction; SPARQL over {@link #dataset()} sees
+ * the union of the named graphs as its default graph. Over a remote store, {@link #dataset()} reads
+ * by SELECT and a write transaction commits as one SPARQL Update request.
  */
 public interface Store extends AutoCloseable {
 
@@ -105,6 +114,73 @@ public interface Store extends AutoCloseable {
         throw new UnsupportedOperationException(description() + " has no bulk loader");
     }
 
+    /**
+     * Runs a SPARQL query where the data is: on the embedded dataset, or on the remote store's query
+     * endpoint. The caller closes the execution (inside a read transaction for embedded stores).
+     */
+    default QueryExecution query(Query query) {
+        return QueryExecution.dataset(DatasetFactory.wrap(dataset())).query(query).build();
+    }
+
+    /** Applies a SPARQL Update as one write (commit hooks run); remote: one request. */
+    default void update(UpdateRequest request) {
+        write(() -> UpdateExec.dataset(dataset()).update(request).execute());
+    }
+
+    /**
+     * Every statement of the store into {@code sink}, the default graph's first, then graph by graph,
+     * in bounded memory (inside a read transaction of an embedded store: one snapshot).
+     */
+    default void stream(StreamRDF sink) {
+        read(() -> {
+            var defaults = dataset().find(org.apache.jena.sparql.core.Quad.defaultGraphIRI, Node.ANY, Node.ANY, Node.ANY);
+            try {
+                defaults.forEachRemaining(sink::quad);
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(defaults);
+            }
+            for (var graphs = dataset().listGraphNodes(); graphs.hasNext(); ) {
+                Node g = graphs.next();
+                var quads = dataset().find(g, Node.ANY, Node.ANY, Node.ANY);
+                try {
+                    quads.forEachRemaining(sink::quad);
+                } finally {
+                    org.apache.jena.atlas.iterator.Iter.close(quads);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Replaces (or creates) the named graph {@code graph} with {@code content}, in one write. */
+    default void putGraph(Node graph, Graph content) {
+        write(() -> {
+            dataset().removeGraph(graph);
+            content.find().forEachRemaining(t -> dataset().add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
+    /** Deletes the named graph {@code graph}, in one write. */
+    default void deleteGraph(Node graph) {
+        write(() -> dataset().removeGraph(graph));
+    }
+
+    /**
+     * A write reached the store by a path beside this interface (SPARQL Update or Graph Store
+     * Protocol forwarded to a remote store): the commit hooks rebuild derived data and the version moves on.
+     */
+    default void changedOutside() {}
+
+    /** The remote store's endpoints, when the data lives elsewhere (the SPARQL protocol is then forwarded). */
+    default Optional<RemoteEndpoints> remote() {
+        return Optional.empty();
+    }
+
+    /** The HTTP client that reaches a remote store (its authentication included); null for embedded stores. */
+    default java.net.http.HttpClient httpClient() {
+        return null;
+    }
+
     @Override
     void close();
 
@@ -114,5 +190,10 @@ public interface Store extends AutoCloseable {
 
     static Store inMemory() {
         return Tdb2Store.inMemory();
+    }
+
+    /** A remote SPARQL 1.1 store; connecting gives up after {@code connectTimeout}. */
+    static Store remote(RemoteEndpoints endpoints, java.time.Duration connectTimeout) {
+        return RemoteStore.connect(endpoints, connectTimeout);
     }
 }

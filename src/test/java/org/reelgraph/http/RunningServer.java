@@ -43,7 +43,11 @@ public final class RunningServer implements AutoCloseable {
 
     /** As {@link #start(Path)}, with extra settings for the server (timeout, body limit). */
     public static RunningServer start(Path db, java.util.function.Consumer<ReelgraphServer.Builder> settings) {
-        Store store = Store.tdb2(db);
+        return over(Store.tdb2(db), settings);
+    }
+
+    /** The real server over {@code store} (any backend, a remote one too); loads the project when the store is empty. */
+    public static RunningServer over(Store store, java.util.function.Consumer<ReelgraphServer.Builder> settings) {
         Sources sources = new Sources(Path.of("").toAbsolutePath());
         Loader loader = new Loader(store, ShapesCheck.of(sources), Clock.systemUTC());
         if (store.isEmpty())

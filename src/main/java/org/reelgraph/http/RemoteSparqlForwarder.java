@@ -1,0 +1,166 @@
+package org.reelgraph.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.Store;
+
+/**
+ * {@code /reelgraph/sparql}, {@code /update} and {@code /data} over a remote store: each request is
+ * sent on, as it came, to the store's query, update or Graph Store endpoint, and the store's answer is
+ * streamed back (status, media type, body), so every result format and content negotiation of the
+ * store works and nothing is parsed or held here. Our filters (token check for writes, problem
+ * documents, CORS, metrics) stay in front. The client's {@code Authorization} is never passed on: the
+ * store gets reelgraph's own credentials. After a forwarded write succeeds, the store is told that it
+ * changed outside reelgraph's transactions, so derived data is rebuilt and the version moves on. A
+ * store that cannot be reached answers 503 with {@code Retry-After}.
+ */
+final class RemoteSparqlForwarder extends HttpServlet {
+    /** Not forwarded either way (RFC 9110 7.6.1 hop-by-hop, and what the JDK client sets itself). */
+    private static final Set<String> HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "authorization",
+            "http2-settings", "accept-encoding");
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private final String datasetPath;
+    private final Store store;
+    private final RemoteEndpoints endpoints;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final ObjectMapper json;
+
+    RemoteSparqlForwarder(String datasetPath, Store store, Duration timeout, ObjectMapper json) {
+        this.datasetPath = datasetPath;
+        this.store = store;
+        this.endpoints = store.remote().orElseThrow();
+        this.client = store.httpClient();
+        this.timeout = timeout;
+        this.json = json;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = Requests.path(request);
+        String endpoint = path.length() > datasetPath.length() ? path.substring(datasetPath.length()).replaceFirst("^/", "") : "";
+        String type = mediaType(request.getContentType());
+        boolean form = type.equals("application/x-www-form-urlencoded");
+        boolean hasQuery = request.getParameter("query") != null;
+        boolean hasUpdate = request.getParameter("update") != null;
+        String target = switch (endpoint) {
+            case "sparql", "query" -> endpoints.query();
+            case "update" -> endpoints.update();
+            case "data" -> endpoints.gsp();
+            case "" -> hasUpdate || type.equals("application/sparql-update") ? endpoints.update()
+                    : hasQuery || type.equals("application/sparql-query") ? endpoints.query() : endpoints.gsp();
+            default -> null;
+        };
+        if (target == null) {
+            problem(response, 404, "Not Found", "Nothing at " + path + ": the SPARQL endpoints are " + datasetPath
+                    + "/sparql, /update and /data.", path, false);
+            return;
+        }
+        boolean read = SparqlRequests.isRead(request.getMethod(), endpoint, request.getContentType(), hasQuery, hasUpdate);
+        // A form body was already read as parameters (the token check looked at them): send them again as a form.
+        String query = form ? null : request.getQueryString();
+        URI uri = URI.create(query == null ? target : target + (target.contains("?") ? "&" : "?") + query);
+        HttpRequest.Builder forward = HttpRequest.newBuilder(uri).timeout(timeout.plusSeconds(5));
+        for (String name : Collections.list(request.getHeaderNames()))
+            if (!HOP.contains(name.toLowerCase(Locale.ROOT)))
+                for (String value : Collections.list(request.getHeaders(name)))
+                    forward.header(name, value);
+        if (endpoints.authenticated())
+            forward.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (endpoints.user() + ":" + endpoints.password()).getBytes(StandardCharsets.UTF_8)));
+        forward.method(request.getMethod(), body(request, form));
+        HttpResponse<InputStream> answer;
+        try {
+            answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException | HttpTimeoutException e) {
+            problem(response, 503, "Service Unavailable", "The remote SPARQL store at " + target
+                    + " does not answer (" + e.getClass().getSimpleName() + "). Try again shortly.", path, true);
+            return;
+        } catch (IOException e) {
+            problem(response, 502, "Bad Gateway", "The remote SPARQL store at " + target + " failed: " + e.getMessage(), path, true);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem(response, 503, "Service Unavailable", "Interrupted while waiting for the remote store.", path, true);
+            return;
+        }
+        response.setStatus(answer.statusCode());
+        answer.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP.contains(lower) && !lower.equals(":status") && !lower.equals("content-encoding") && !lower.startsWith("access-control-"))
+                values.forEach(v -> response.addHeader(name, v));
+        });
+        answer.headers().firstValue("Content-Length").ifPresent(n -> response.setHeader("Content-Length", n));
+        try (InputStream in = answer.body()) {
+            if (!request.getMethod().equals("HEAD")) {
+                OutputStream out = response.getOutputStream();
+                in.transferTo(out);
+            }
+        }
+        if (!read && answer.statusCode() / 100 == 2)
+            store.changedOutside();
+    }
+
+    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS"))
+            return HttpRequest.BodyPublishers.noBody();
+        if (form) {
+            StringJoiner body = new StringJoiner("&");
+            for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet())
+                for (String v : p.getValue())
+                    body.add(encode(p.getKey()) + "=" + encode(v));
+            return HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+        }
+        return HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return request.getInputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+    }
+
+    private void problem(HttpServletResponse response, int status, String title, String detail, String path, boolean retry)
+            throws IOException {
+        response.setStatus(status);
+        if (retry)
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(ProblemException.body(status, title, detail, path, Map.of())));
+    }
+}

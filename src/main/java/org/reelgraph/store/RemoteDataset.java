@@ -1,0 +1,420 @@
+package org.reelgraph.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.JenaTransactionException;
+import org.apache.jena.sparql.core.DatasetGraphBase;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataDelete;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
+import org.reelgraph.vocab.Iris;
+import org.reelgraph.vocab.RG;
+
+/**
+ * A remote SPARQL store seen as a Jena {@code DatasetGraph}, so the code that reads statements by
+ * pattern (catalog, Linked Data pages, loader, SHACL) runs unchanged over it. Each {@code find} is a
+ * SELECT on the query endpoint, remembered for the rest of the transaction. A write transaction
+ * buffers its changes (graphs dropped, statements deleted and added; reads inside it see them) and
+ * its commit sends them as ONE SPARQL Update request, together with a new data version: the store
+ * applies the write whole or not at all, and every front end over the same store sees the version
+ * move. The default graph is not read (queries see the union of the named graphs); the version graph
+ * is hidden.
+ */
+final class RemoteDataset extends DatasetGraphBase {
+    /** The graph that holds the store's data version (one statement), hidden from this view. */
+    static final Node VERSION_GRAPH = NodeFactory.createURI(Iris.GRAPH_BASE + "store-version");
+    static final Node VERSION_PROPERTY = NodeFactory.createURI(RG.NS + "dataVersion");
+
+    private static final class State {
+        final TxnType type;
+        ReadWrite mode;
+        final Map<Quad, List<Quad>> remembered = new HashMap<>();
+        final Set<Node> dropped = new LinkedHashSet<>();
+        final Set<Quad> deleted = new LinkedHashSet<>();
+        final Set<Quad> added = new LinkedHashSet<>();
+        String version;
+
+        State(TxnType type) {
+            this.type = type;
+            this.mode = type == TxnType.WRITE ? ReadWrite.WRITE : ReadWrite.READ;
+        }
+
+        boolean changed() {
+            return !dropped.isEmpty() || !deleted.isEmpty() || !added.isEmpty();
+        }
+    }
+
+    private final RDFConnection connection;
+    private final ThreadLocal<State> state = new ThreadLocal<>();
+    private final PrefixMap prefixes = PrefixMapFactory.create();
+
+    RemoteDataset(RDFConnection connection) {
+        this.connection = connection;
+    }
+
+    RDFConnection connection() {
+        return connection;
+    }
+
+    // ---- reads
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        g = orAny(g);
+        s = orAny(s);
+        p = orAny(p);
+        o = orAny(o);
+        if (Quad.isDefaultGraph(g))
+            return List.<Quad>of().iterator();
+        boolean union = Quad.isUnionGraph(g);
+        Node graph = union ? Node.ANY : g;
+        if (graph.equals(VERSION_GRAPH))
+            return List.<Quad>of().iterator();
+        State st = state.get();
+        List<Quad> remote = remote(st, Quad.create(graph, s, p, o));
+        List<Quad> answer = remote;
+        if (st != null && st.changed()) {
+            answer = new ArrayList<>();
+            for (Quad q : remote)
+                if (!st.dropped.contains(q.getGraph()) && !st.deleted.contains(q))
+                    answer.add(q);
+            for (Quad q : st.added)
+                if (!q.isDefaultGraph() && matches(graph, q.getGraph()) && matches(s, q.getSubject())
+                        && matches(p, q.getPredicate()) && matches(o, q.getObject()))
+                    answer.add(q);
+        }
+        if (union)
+            return answer.stream().map(q -> Quad.create(Quad.unionGraph, q.asTriple())).iterator();
+        return answer.iterator();
+    }
+
+    @Override
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
+        return find(Quad.isDefaultGraph(orAny(g)) ? Node.ANY : g, s, p, o);
+    }
+
+    /**
+     * The statements of the named graphs matching {@code pattern} (graph ANY or one graph), as the
+     * store holds them. In a transaction, whole neighbourhoods are asked once and remembered: every
+     * statement of a subject (pattern code asks a subject for one property after another), or with
+     * an object when no subject is given; other patterns as they are.
+     */
+    private List<Quad> remote(State st, Quad pattern) {
+        if (st == null) {
+            List<Quad> found = new ArrayList<>();
+            select(pattern, found::add);
+            return found;
+        }
+        Node g = pattern.getGraph(), s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
+        Quad asked = s.isConcrete() ? Quad.create(Node.ANY, s, Node.ANY, Node.ANY)
+                : o.isConcrete() ? Quad.create(Node.ANY, Node.ANY, Node.ANY, o)
+                : pattern;
+        List<Quad> known = st.remembered.get(asked);
+        if (known == null) {
+            known = new ArrayList<>();
+            select(asked, known::add);
+            if (!asked.equals(Quad.create(Node.ANY, Node.ANY, Node.ANY, Node.ANY)))
+                st.remembered.put(asked, known);
+        }
+        if (asked == pattern)
+            return known;
+        List<Quad> answer = new ArrayList<>();
+        for (Quad q : known)
+            if (matches(g, q.getGraph()) && matches(s, q.getSubject()) && matches(p, q.getPredicate()) && matches(o, q.getObject()))
+                answer.add(q);
+        return answer;
+    }
+
+    /** Streams the statements matching {@code pattern} (graph ANY: every named graph) from the store. */
+    void select(Quad pattern, Consumer<Quad> sink) {
+        Node g = pattern.getGraph(), s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
+        String text = "SELECT * WHERE { GRAPH " + term(g, "g") + " { " + term(s, "s") + " " + term(p, "p") + " "
+                + term(o, "o") + " } " + (g.isConcrete() ? "" : "FILTER(?g != " + NodeFmtLib.strNT(VERSION_GRAPH) + ") ") + "}";
+        try (QueryExecution qe = connection.query(QueryFactory.create(text))) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution row = rs.next();
+                sink.accept(Quad.create(
+                        g.isConcrete() ? g : row.get("g").asNode(),
+                        s.isConcrete() ? s : Skolem.fromStore(row.get("s").asNode()),
+                        p.isConcrete() ? p : Skolem.fromStore(row.get("p").asNode()),
+                        o.isConcrete() ? o : Skolem.fromStore(row.get("o").asNode())));
+            }
+        }
+    }
+
+    private static String term(Node n, String variable) {
+        return n.isConcrete() ? NodeFmtLib.strNT(Skolem.toStore(n)) : "?" + variable;
+    }
+
+    /** Term equality, ANY matching everything (Jena 5.6's {@code Quad.matches} takes the quad as the pattern). */
+    private static boolean matches(Node pattern, Node node) {
+        return pattern.equals(Node.ANY) || pattern.equals(node);
+    }
+
+    private static Node orAny(Node n) {
+        return n == null ? Node.ANY : n;
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        Set<Node> graphs = new LinkedHashSet<>();
+        Query query = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != "
+                + NodeFmtLib.strNT(VERSION_GRAPH) + ") } ORDER BY ?g");
+        try (QueryExecution qe = connection.query(query)) {
+            qe.execSelect().forEachRemaining(row -> graphs.add(row.get("g").asNode()));
+        }
+        State st = state.get();
+        if (st != null && st.changed()) {
+            graphs.removeAll(st.dropped);
+            for (Quad q : st.added)
+                if (!q.isDefaultGraph())
+                    graphs.add(q.getGraph());
+            graphs.removeIf(gn -> !find(gn, Node.ANY, Node.ANY, Node.ANY).hasNext());
+        }
+        return graphs.iterator();
+    }
+
+    @Override
+    public boolean containsGraph(Node graphNode) {
+        if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
+            return true;
+        return find(graphNode, Node.ANY, Node.ANY, Node.ANY).hasNext();
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return GraphView.createDefaultGraph(this);
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return GraphView.createUnionGraph(this);
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return prefixes;
+    }
+
+    // ---- writes, buffered until commit
+
+    private State writing() {
+        State st = state.get();
+        if (st == null || st.mode != ReadWrite.WRITE)
+            throw new JenaTransactionException("the remote store is written only inside a write transaction");
+        return st;
+    }
+
+    @Override
+    public void add(Quad quad) {
+        State st = writing();
+        st.deleted.remove(quad);
+        st.added.add(quad);
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        State st = writing();
+        st.added.remove(quad);
+        if (!st.dropped.contains(quad.getGraph()))
+            st.deleted.add(quad);
+    }
+
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        if (g != null && g.isConcrete() && !Quad.isUnionGraph(g) && !Quad.isDefaultGraph(g)
+                && orAny(s).equals(Node.ANY) && orAny(p).equals(Node.ANY) && orAny(o).equals(Node.ANY)) {
+            removeGraph(g);
+            return;
+        }
+        writing();
+        List<Quad> matches = new ArrayList<>();
+        find(g, s, p, o).forEachRemaining(matches::add);
+        matches.forEach(this::delete);
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        removeGraph(graphName);
+        graph.find().forEachRemaining(t -> add(Quad.create(graphName, t)));
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        State st = writing();
+        st.dropped.add(graphName);
+        st.added.removeIf(q -> q.getGraph().equals(graphName));
+        st.deleted.removeIf(q -> q.getGraph().equals(graphName));
+    }
+
+    @Override
+    public void clear() {
+        State st = writing();
+        listGraphNodes().forEachRemaining(st.dropped::add);
+        st.added.clear();
+        st.deleted.clear();
+    }
+
+    /** The buffered changes and a new version as one request: graphs dropped, then deletes, then inserts. */
+    private UpdateRequest request(State st) {
+        UpdateRequest request = new UpdateRequest();
+        for (Node g : st.dropped)
+            request.add(new UpdateDrop(g, true));
+        if (!st.deleted.isEmpty()) {
+            QuadDataAcc data = new QuadDataAcc();
+            st.deleted.forEach(q -> data.addQuad(storeQuad(q)));
+            request.add(new UpdateDataDelete(data));
+        }
+        if (!st.added.isEmpty()) {
+            QuadDataAcc data = new QuadDataAcc();
+            st.added.forEach(q -> data.addQuad(storeQuad(q)));
+            request.add(new UpdateDataInsert(data));
+        }
+        return withNewVersion(request);
+    }
+
+    private static Quad storeQuad(Quad q) {
+        Quad s = Skolem.toStore(q);
+        return s.isDefaultGraph() ? Quad.create(Quad.defaultGraphNodeGenerated, s.asTriple()) : s;
+    }
+
+    /** Appends the statement that moves the store's data version on, so the same request changes it. */
+    static UpdateRequest withNewVersion(UpdateRequest request) {
+        String v = NodeFmtLib.strNT(VERSION_GRAPH), p = NodeFmtLib.strNT(VERSION_PROPERTY);
+        String tag = System.currentTimeMillis() / 1000 + "-" + UUID.randomUUID();
+        UpdateFactory.parse(request, "DELETE WHERE { GRAPH " + v + " { " + v + " " + p + " ?old } } ;\n"
+                + "INSERT DATA { GRAPH " + v + " { " + v + " " + p + " \"" + tag + "\" } }");
+        return request;
+    }
+
+    /** The store's data version tag ({@code seconds-uuid}), or null when nothing has been written through reelgraph. */
+    String version() {
+        State st = state.get();
+        if (st != null && st.version != null)
+            return st.version;
+        String v = NodeFmtLib.strNT(VERSION_GRAPH);
+        String found = null;
+        try (QueryExecution qe = connection.query(QueryFactory.create(
+                "SELECT ?tag WHERE { GRAPH " + v + " { " + v + " " + NodeFmtLib.strNT(VERSION_PROPERTY) + " ?tag } }"))) {
+            ResultSet rs = qe.execSelect();
+            if (rs.hasNext())
+                found = rs.next().get("tag").asLiteral().getLexicalForm();
+        }
+        if (st != null)
+            st.version = found;
+        return found;
+    }
+
+    // ---- transactions: one state per thread
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionAbort() {
+        return true;
+    }
+
+    @Override
+    public void begin(TxnType type) {
+        if (state.get() != null)
+            throw new JenaTransactionException("already in a transaction");
+        state.set(new State(type));
+    }
+
+    @Override
+    public void begin(ReadWrite readWrite) {
+        begin(TxnType.convert(readWrite));
+    }
+
+    @Override
+    public boolean promote(Promote mode) {
+        State st = state.get();
+        if (st == null)
+            throw new JenaTransactionException("not in a transaction");
+        if (st.type == TxnType.READ)
+            return false;
+        st.mode = ReadWrite.WRITE;
+        return true;
+    }
+
+    @Override
+    public void commit() {
+        State st = state.get();
+        if (st == null)
+            throw new JenaTransactionException("not in a transaction");
+        try {
+            if (st.mode == ReadWrite.WRITE && st.changed())
+                connection.update(request(st));
+        } finally {
+            state.remove();
+        }
+    }
+
+    @Override
+    public void abort() {
+        state.remove();
+    }
+
+    @Override
+    public void end() {
+        state.remove();
+    }
+
+    @Override
+    public ReadWrite transactionMode() {
+        State st = state.get();
+        return st == null ? null : st.mode;
+    }
+
+    @Override
+    public TxnType transactionType() {
+        State st = state.get();
+        return st == null ? null : st.type;
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return state.get() != null;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

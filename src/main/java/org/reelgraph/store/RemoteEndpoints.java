@@ -1,0 +1,50 @@
+package org.reelgraph.store;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where a remote SPARQL 1.1 store answers: the query endpoint, and the update and Graph Store
+ * Protocol endpoints (each defaults to what Fuseki's layout suggests: {@code .../sparql} gives
+ * {@code .../update} and {@code .../data}). {@code user} and {@code password} are for HTTP basic
+ * authentication, both null when the store is open.
+ */
+public record RemoteEndpoints(String query, String update, String gsp, String user, String password) {
+    public RemoteEndpoints {
+        Objects.requireNonNull(query, "query endpoint");
+        requireHttp(query, "query");
+        update = update != null ? update : sibling(query, "update");
+        gsp = gsp != null ? gsp : sibling(query, "data");
+        requireHttp(update, "update");
+        requireHttp(gsp, "gsp");
+        if ((user == null) != (password == null))
+            throw new IllegalArgumentException("give both a remote user and a password file, or neither");
+    }
+
+    public static RemoteEndpoints of(String query) {
+        return new RemoteEndpoints(query, null, null, null, null);
+    }
+
+    public boolean authenticated() {
+        return user != null;
+    }
+
+    /** {@code http://h/ds/sparql} → {@code http://h/ds/update}; {@code http://h/ds} → {@code http://h/ds/update}. */
+    private static String sibling(String query, String name) {
+        for (String end : new String[] {"/sparql", "/query"})
+            if (query.endsWith(end))
+                return query.substring(0, query.length() - end.length()) + "/" + name;
+        return query.replaceFirst("/$", "") + "/" + name;
+    }
+
+    private static void requireHttp(String url, String which) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the remote " + which + " endpoint is not a URL: " + url);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null)
+            throw new IllegalArgumentException("the remote " + which + " endpoint must be an http(s) URL: " + url);
+    }
+}

@@ -1,0 +1,151 @@
+package org.reelgraph.store;
+
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.rdfconnection.RDFConnectionRemote;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * A SPARQL 1.1 store on another machine (standalone Fuseki, Virtuoso, ...), through Jena's
+ * {@link RDFConnectionRemote}: queries go to its query endpoint, every write transaction becomes one
+ * SPARQL Update request (see {@link RemoteDataset}). The data version lives in the store, so several
+ * front ends over one store agree on it.
+ */
+final class RemoteStore implements Store {
+    private final RemoteEndpoints endpoints;
+    private final RemoteDataset remote;
+    private final WatchedDataset dataset;
+    private final HttpClient http;
+    /** The newest version tag seen and when this process first saw it (for Last-Modified). */
+    private final AtomicReference<DataVersion> newest = new AtomicReference<>(new DataVersion("", now()));
+
+    private RemoteStore(RemoteEndpoints endpoints, HttpClient http, RDFConnection connection) {
+        this.endpoints = endpoints;
+        this.http = http;
+        this.remote = new RemoteDataset(connection);
+        this.dataset = new WatchedDataset(remote);
+    }
+
+    static RemoteStore connect(RemoteEndpoints endpoints, Duration connectTimeout) {
+        // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every plain-HTTP request.
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (endpoints.authenticated()) {
+            PasswordAuthentication credentials = new PasswordAuthentication(endpoints.user(), endpoints.password().toCharArray());
+            client.authenticator(new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return credentials;
+                }
+            });
+        }
+        HttpClient http = client.build();
+        RDFConnection connection = RDFConnectionRemote.newBuilder()
+                .queryEndpoint(endpoints.query())
+                .updateEndpoint(endpoints.update())
+                .gspEndpoint(endpoints.gsp())
+                .httpClient(http)
+                .build();
+        return new RemoteStore(endpoints, http, connection);
+    }
+
+    @Override
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    @Override
+    public String description() {
+        return "remote SPARQL " + endpoints.query();
+    }
+
+    @Override
+    public Optional<RemoteEndpoints> remote() {
+        return Optional.of(endpoints);
+    }
+
+    @Override
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    @Override
+    public void beforeCommit(String name, Set<Node> watched, CommitHook hook) {
+        dataset.beforeCommit(name, watched, hook);
+    }
+
+    @Override
+    public DataVersion version() {
+        String tag = remote.version();
+        String full = "remote-" + (tag == null ? "none" : tag);
+        return newest.updateAndGet(seen -> seen.tag().equals(full) ? seen : new DataVersion(full, now()));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Counted by the store ({@code COUNT(*)} over the named graphs, the version graph left out), never fetched. */
+    @Override
+    public long quadCount() {
+        return count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + RemoteDataset.VERSION_GRAPH.getURI() + ">) }");
+    }
+
+    @Override
+    public long unionSize() {
+        return count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } FILTER(?g != <"
+                + RemoteDataset.VERSION_GRAPH.getURI() + ">) } }");
+    }
+
+    private long count(String select) {
+        try (QueryExecution qe = query(org.apache.jena.query.QueryFactory.create(select))) {
+            return qe.execSelect().next().getLiteral("n").getLong();
+        }
+    }
+
+    @Override
+    public QueryExecution query(Query query) {
+        return remote.connection().query(query);
+    }
+
+    @Override
+    public void update(UpdateRequest request) {
+        remote.connection().update(RemoteDataset.withNewVersion(request));
+        changedOutside();
+    }
+
+    @Override
+    public void changedOutside() {
+        write(dataset::markEverythingChanged);
+    }
+
+    /** Graph by graph, each streamed from one SELECT: nothing is held whole. */
+    @Override
+    public void stream(StreamRDF sink) {
+        for (Iterator<Node> it = remote.listGraphNodes(); it.hasNext(); ) {
+            Node g = it.next();
+            remote.select(Quad.create(g, Node.ANY, Node.ANY, Node.ANY), sink::quad);
+        }
+    }
+
+    @Override
+    public void close() {
+        remote.close();
+    }
+}
