@@ -102,6 +102,27 @@ class CorpusEvalTest {
         assertTrue(f.total().f1() >= 0.81, f::summary);
     }
 
+    /**
+     * blind-g/ and blind-h/ (15 texts each, written without sight of the extractor) scored blind on
+     * extractor 2454764: F1=0.87 P=0.92 R=0.82 and F1=0.81 P=0.89 R=0.75, 2 trap violations each. Not yet
+     * tuned on: these floors are the blind scores less their rounding, and the known violations are listed so that a new one
+     * (or a fixed one) shows here.
+     */
+    @Test
+    void blindGAndHScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
+        var known = java.util.Map.of(
+                "blind-g", java.util.Set.of("22-jump-street-2014", "mission-impossible-2-2000"),
+                "blind-h", java.util.Set.of("terminator-salvation-2009", "the-wolverine-2013"));
+        var floors = java.util.Map.of("blind-g", 0.86, "blind-h", 0.80);
+        for (String set : List.of("blind-g", "blind-h")) {
+            EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
+            System.out.println(set + ": " + score.summary());
+            assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
+            for (String violation : score.violations())
+                assertTrue(known.get(set).stream().anyMatch(violation::startsWith), () -> set + ": a new trap violation: " + violation);
+        }
+    }
+
     @Test
     void corpusHasTheSeedAndMoreThanTwelveOtherReviews() {
         List<Corpus.Review> all = Corpus.all();
