@@ -1,14 +1,9 @@
 package org.reelgraph.load;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -234,7 +229,7 @@ public final class BulkLoader {
         errors.lines = lines;
         LocalJsonLd.install();
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(s.path()));
-             Reader reader = utf8(new DigestInputStream(counting, sha))) {
+             Reader reader = new StrictUtf8Reader(new DigestInputStream(counting, sha), s.name())) {
             sink.begin(s, lines, counting);
             // RIOT reads to the end (and closes the input), so the digest covers every byte.
             read(lang, lines, reader, base, sink, errors);
@@ -257,15 +252,10 @@ public final class BulkLoader {
             throw errors.error(0, "nesting is too deep to parse");
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause())
-                if (t instanceof CharacterCodingException)
-                    throw errors.error(errors.lines.line, "not valid UTF-8");
+                if (t instanceof LoadException le)
+                    throw le;
             throw errors.error(errors.lines.line, "cannot parse: " + (e.getMessage() == null ? "the parser stopped here" : e.getMessage()));
         }
-    }
-
-    private static Reader utf8(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     }
 
     /** Every parser complaint, warnings included (an ill-formed {@code xsd:date} is only a warning to RIOT), stops the load. */
@@ -366,7 +356,7 @@ public final class BulkLoader {
         Errors errors = new Errors(s.name());
         LineProfile lines = new LineProfile(RiotLib.profile(lang, base, errors), focus);
         errors.lines = lines;
-        try (Reader reader = utf8(Files.newInputStream(s.path()))) {
+        try (Reader reader = new StrictUtf8Reader(Files.newInputStream(s.path()), s.name())) {
             read(lang, lines, reader, base, new StreamRDFBase(), errors);
         } catch (IOException e) {
             throw new LoadException(SourceError.of(s.name(), "cannot read: " + e.getMessage()));
