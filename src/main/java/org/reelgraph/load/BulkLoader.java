@@ -59,6 +59,8 @@ public final class BulkLoader {
     /** At most this many violations are located in the files and reported. */
     private static final int MAX_REPORTED = 100;
     private static final long PROGRESS_EVERY = 1 << 16;
+    /** Triples per in-memory SHACL chunk (see {@link StreamedShapes}). */
+    static final long SHACL_CHUNK = 200_000;
 
     private final Store store;
     private final ShapesCheck shapes;
@@ -114,16 +116,18 @@ public final class BulkLoader {
         Map<Node, Counted> graphs = new LinkedHashMap<>();
         Map<Source, String> digests = new HashMap<>();
         progress.start(totalBytes);
+        StreamedShapes checked = new StreamedShapes(shapes, SHACL_CHUNK);
         try {
             store.bulkLoad(null, loader, out -> {
-                Streamed streamed = new Streamed(out, graphs);
+                Streamed streamed = new Streamed(out, graphs, checked);
                 for (Source s : sources)
                     digests.put(s, parse(s, streamed));
                 progress.advance(streamed.triples, streamed.bytesBefore);
                 progress.phase("parsed", "building indexes (TDB2 " + loader + " loader)");
             });
-            progress.phase("indexes built", "checking SHACL shapes");
-            List<SourceError> violations = validate(sources, graphs.keySet());
+            progress.phase("indexes built", "checking SHACL shapes (what the in-memory chunks left open)");
+            Set<Node> suspects = checked.finish();
+            List<SourceError> violations = suspects.isEmpty() ? List.of() : validate(sources, graphs.keySet(), checked.overflow() ? null : suspects);
             if (!violations.isEmpty())
                 throw new LoadException(violations);
             List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
@@ -157,6 +161,7 @@ public final class BulkLoader {
     private final class Streamed extends StreamRDFBase {
         private final StreamRDF out;
         private final Map<Node, Counted> graphs;
+        private final StreamedShapes checked;
         private Source source;
         private LineProfile lines;
         private Counted current;
@@ -164,9 +169,10 @@ public final class BulkLoader {
         private long bytesBefore;
         private long triples;
 
-        Streamed(StreamRDF out, Map<Node, Counted> graphs) {
+        Streamed(StreamRDF out, Map<Node, Counted> graphs, StreamedShapes checked) {
             this.out = out;
             this.graphs = graphs;
+            this.checked = checked;
         }
 
         void begin(Source s, LineProfile lineProfile, CountingInputStream input) {
@@ -183,6 +189,7 @@ public final class BulkLoader {
         @Override
         public void triple(Triple t) {
             out.quad(Quad.create(current.graph(), t));
+            checked.add(t);
             counted(current);
         }
 
@@ -204,6 +211,7 @@ public final class BulkLoader {
                 graphs.put(g, c);
             }
             out.quad(q);
+            checked.add(q.asTriple());
             counted(c);
         }
 
@@ -317,13 +325,17 @@ public final class BulkLoader {
         }
     }
 
-    /** SHACL over what was loaded; violations located by reading the files again (only when there are any). */
-    private List<SourceError> validate(List<Source> sources, Set<Node> loadedGraphs) {
+    /**
+     * SHACL on the loaded store for the {@code suspects} (all focus nodes when null); violations located
+     * by reading the files again (only when there are any).
+     */
+    private List<SourceError> validate(List<Source> sources, Set<Node> loadedGraphs, Set<Node> suspects) {
         record Found(ShapesCheck.Violation violation, String message) {}
         List<Found> found = store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph data = loadedGraphs.size() == 1 ? dsg.getGraph(loadedGraphs.iterator().next()) : dsg.getUnionGraph();
-            List<ShapesCheck.Violation> violations = shapes.validate(data);
+            List<ShapesCheck.Violation> violations = suspects == null ? shapes.validate(data)
+                    : suspects.stream().flatMap(n -> shapes.validate(data, n).stream()).toList();
             Graph union = dsg.getUnionGraph();
             return violations.stream().limit(MAX_REPORTED).map(v -> new Found(v, message(v, union))).toList();
         });

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -233,5 +234,19 @@ class BulkLoaderTest {
         assertEquals("light", BulkLoader.chooseLoader(1 << 20, 2));
         assertEquals("phased", BulkLoader.chooseLoader(1L << 30, 2));
         assertEquals("parallel", BulkLoader.chooseLoader(1L << 30, 8));
+    }
+
+    @Test
+    void whatAnInMemoryChunkCannotDecideIsLeftToTheStore() {
+        Node film = org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/reelgraph/id/film/split-2020");
+        Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+        Node label = org.apache.jena.vocabulary.RDFS.label.asNode();
+        StreamedShapes checked = new StreamedShapes(shapes, 1);
+        checked.add(Triple.create(film, type, RG.Film));
+        checked.add(Triple.create(org.apache.jena.graph.NodeFactory.createURI("https://example.org/other"), label,
+                org.apache.jena.graph.NodeFactory.createLiteralString("x")));
+        checked.add(Triple.create(film, label, org.apache.jena.graph.NodeFactory.createLiteralLang("Split", "en")));
+        // The film's statements are in two chunks: the first alone violates its shape, and the subject is split.
+        assertTrue(checked.finish().contains(film));
     }
 }
