@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.reelgraph.load.BulkLoader;
+import org.reelgraph.load.LoadProgress;
 import org.reelgraph.load.LoadReport;
 import org.reelgraph.load.Loader;
 import org.reelgraph.load.ShapesCheck;
@@ -37,10 +39,17 @@ final class LoadCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Loads the sources in one transaction and prints a line per graph (shared with {@code ingest}). */
+    /**
+     * Loads the sources and prints a line per graph (shared with {@code ingest}): into an empty TDB2 store with
+     * the bulk loader and progress, otherwise in one transaction.
+     */
     static void loadAndReport(ProjectHome home, StoreOptions storeOptions, List<Source> sources, PrintWriter err) {
         try (Store store = storeOptions.open(home)) {
-            LoadReport report = new Loader(store, ShapesCheck.of(home.sources()), Clock.systemUTC()).load(sources);
+            ShapesCheck shapes = ShapesCheck.of(home.sources());
+            // An empty TDB2 store and RDF files only: streamed through TDB2's bulk loader (BulkLoader).
+            LoadReport report = BulkLoader.applies(store, sources)
+                    ? new BulkLoader(store, shapes, Clock.systemUTC(), new LoadProgress(err, System.console() != null)).load(sources)
+                    : new Loader(store, shapes, Clock.systemUTC()).load(sources);
             report.graphs().forEach(g -> err.printf("%s -> <%s>: %,d triples%n", g.source(), g.graph(), g.triples()));
             err.printf("loaded %,d triples into %d graphs in %d ms%n", report.triples(), report.graphs().size(), report.elapsed().toMillis());
         }

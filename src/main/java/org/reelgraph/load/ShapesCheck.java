@@ -46,6 +46,12 @@ public final class ShapesCheck {
         return report.getEntries().stream().map(ShapesCheck::violation).toList();
     }
 
+    /** The violations of the shapes that target {@code focus}, evaluated on {@code data}. */
+    public List<Violation> validate(Graph data, Node focus) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, data, focus);
+        return report.getEntries().stream().map(ShapesCheck::violation).toList();
+    }
+
     private static Violation violation(ReportEntry entry) {
         Node predicate = entry.resultPath() instanceof P_Link link ? link.getNode() : null;
         String message = entry.message();

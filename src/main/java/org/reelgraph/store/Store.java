@@ -181,6 +181,14 @@ public interface Store extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Like {@link #bulkLoad(Node, java.util.function.Consumer)} with a named TDB2 loader
+     * ({@code "phased"}, {@code "parallel"}, {@code "light"}, {@code "sequential"}); a null graph keeps each quad's graph.
+     */
+    default void bulkLoad(Node graph, String loader, java.util.function.Consumer<StreamRDF> producer) {
+        bulkLoad(graph, producer);
+    }
+
     @Override
     void close();
 

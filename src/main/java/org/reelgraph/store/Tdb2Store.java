@@ -111,9 +111,19 @@ final class Tdb2Store implements Store {
     public void bulkLoad(Node graph, java.util.function.Consumer<StreamRDF> producer) {
         // The phased loader builds one index at a time: on a machine with few cores it beats the
         // parallel loader, whose five threads then compete (both are TDB2's tdb2.tdbloader engines).
-        DataLoader loader = Runtime.getRuntime().availableProcessors() >= 4
-                ? LoaderFactory.parallelLoader(base, graph, QUIET)
-                : LoaderFactory.phasedLoader(base, graph, QUIET);
+        bulkLoad(graph, Runtime.getRuntime().availableProcessors() >= 4 ? "parallel" : "phased", producer);
+    }
+
+    @Override
+    public void bulkLoad(Node graph, String name, java.util.function.Consumer<StreamRDF> producer) {
+        DataLoader loader = switch (name) {
+            case "parallel" -> LoaderFactory.parallelLoader(base, graph, QUIET);
+            case "phased" -> LoaderFactory.phasedLoader(base, graph, QUIET);
+            case "light" -> LoaderFactory.createLoader(org.apache.jena.tdb2.loader.main.LoaderPlans.loaderPlanLight, base, graph, QUIET);
+            case "basic" -> LoaderFactory.basicLoader(base, graph, QUIET);
+            case "sequential" -> LoaderFactory.sequentialLoader(base, graph, QUIET);
+            default -> throw new IllegalArgumentException("no TDB2 loader called " + name);
+        };
         loader.startBulk();
         try {
             StreamRDF stream = loader.stream();
