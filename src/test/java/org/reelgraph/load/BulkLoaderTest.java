@@ -79,7 +79,7 @@ class BulkLoaderTest {
 
     @Test
     void holdsTheSameQuadsAsJenasLoaderAndTheTransactionalPathAndQueriesAfterReopen() throws IOException {
-        Path file = generated(20_000);
+        Path file = generated(10_000);
         Path bulkDir = tmp.resolve("bulk");
         LoadReport report;
         try (Store store = Store.tdb2(bulkDir)) {
