@@ -1,13 +1,13 @@
 package org.reelgraph.importer;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
@@ -18,12 +18,12 @@ final class CompressedFile {
     private static final int BUFFER = 1 << 16;
 
     /** The decompressed stream and a count of the stored bytes consumed so far. */
-    record Opened(InputStream data, CountingStream stored) {}
+    record Opened(InputStream data, BoundedInputStream stored) {}
 
     private CompressedFile() {}
 
     static Opened open(Path file) throws IOException {
-        CountingStream stored = new CountingStream(Files.newInputStream(file));
+        BoundedInputStream stored = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();
         BufferedInputStream in = new BufferedInputStream(stored, BUFFER);
         in.mark(4);
         int b0 = in.read();
@@ -41,41 +41,5 @@ final class CompressedFile {
             throw e;
         }
         return new Opened(in, stored);
-    }
-
-    /** Counts bytes as they are read from the file. */
-    static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0)
-                count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0)
-                count += n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
     }
 }

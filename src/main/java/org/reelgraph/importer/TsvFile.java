@@ -87,7 +87,7 @@ final class TsvFile {
                     }
                     rows.accept(new Row(line, fields));
                     if ((++count & 0xfff) == 0)
-                        progress.advance(count, opened.stored().count());
+                        progress.advance(count, opened.stored().getCount());
                 }
             }
         } catch (EOFException e) {

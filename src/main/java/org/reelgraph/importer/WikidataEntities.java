@@ -92,7 +92,7 @@ final class WikidataEntities {
                     }
                     entities.accept(line, node);
                     if ((++count & 0x3ff) == 0)
-                        progress.advance(count, opened.stored().count());
+                        progress.advance(count, opened.stored().getCount());
                 }
             }
         } catch (java.io.EOFException e) {
@@ -134,7 +134,7 @@ final class WikidataEntities {
                             JsonNode binding = JSON.readTree(parser);
                             bindings.accept(line, binding);
                             if ((++count & 0x3ff) == 0)
-                                progress.advance(count, opened.stored().count());
+                                progress.advance(count, opened.stored().getCount());
                         }
                     }
                 }

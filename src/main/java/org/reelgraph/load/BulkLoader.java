@@ -1,6 +1,5 @@
 package org.reelgraph.load;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -165,7 +165,7 @@ public final class BulkLoader {
         private Source source;
         private LineProfile lines;
         private Counted current;
-        private CountingInputStream in;
+        private BoundedInputStream in;
         private long bytesBefore;
         private long triples;
 
@@ -175,7 +175,7 @@ public final class BulkLoader {
             this.checked = checked;
         }
 
-        void begin(Source s, LineProfile lineProfile, CountingInputStream input) {
+        void begin(Source s, LineProfile lineProfile, BoundedInputStream input) {
             source = s;
             lines = lineProfile;
             in = input;
@@ -183,7 +183,7 @@ public final class BulkLoader {
         }
 
         void end() {
-            bytesBefore += in.count;
+            bytesBefore += in.getCount();
         }
 
         @Override
@@ -218,7 +218,7 @@ public final class BulkLoader {
         private void counted(Counted c) {
             c.triples()[0]++;
             if (++triples % PROGRESS_EVERY == 0)
-                progress.advance(triples, bytesBefore + in.count);
+                progress.advance(triples, bytesBefore + in.getCount());
         }
     }
 
@@ -236,7 +236,7 @@ public final class BulkLoader {
         LineProfile lines = new LineProfile(RiotLib.profile(lang, base, errors), Set.of());
         errors.lines = lines;
         LocalJsonLd.install();
-        try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(s.path()));
+        try (BoundedInputStream counting = BoundedInputStream.builder().setInputStream(Files.newInputStream(s.path())).get();
              Reader reader = new StrictUtf8Reader(new DigestInputStream(counting, sha), s.name())) {
             sink.begin(s, lines, counting);
             // RIOT reads to the end (and closes the input), so the digest covers every byte.
@@ -399,28 +399,4 @@ public final class BulkLoader {
         }
     }
 
-    /** Counts the bytes read (the progress bar's position in the file). */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0)
-                count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0)
-                count += n;
-            return n;
-        }
-    }
 }
