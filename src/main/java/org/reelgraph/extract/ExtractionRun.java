@@ -311,23 +311,26 @@ final class ExtractionRun {
         if (end - 1 <= start || !PRONOUNS.contains(tok.get(end - 1).norm()))
             return false;
         for (int k = start - 1; k >= s.from(); k--) {
-            if (otherTitle[k] || knownOtherFilmAt(k, s))
+            if (otherTitle[k])
                 return true;
+            int j = knownOtherFilmAt(k, s);
+            if (j >= 0) // "the second A mystery from X, who directed it": an ordinal makes it this film of A's series
+                return !(j > s.from() && ordinals.contains(tok.get(j - 1).norm()));
             if (isSelf(k))
                 return false;
         }
         return false;
     }
 
-    /** Token {@code k} lies in a mention of a film the graph knows that is not the reviewed one ("A: B" around "B"). */
-    private boolean knownOtherFilmAt(int k, Sentence s) {
+    /** Where a mention of a film the graph knows, other than the reviewed one, that covers token {@code k} starts ("A: B" around "B"); -1 if none. */
+    private int knownOtherFilmAt(int k, Sentence s) {
         for (int j = k; j >= s.from() && k - j < 8; j--) {
             Gazetteer.Match m = gazByStart.get(tok.get(j).start());
             if (m != null && m.end() >= tok.get(k).end() && m.of(Kind.FILM).isPresent()
                     && !m.of(Kind.FILM).get().iri().equals(film.id()))
-                return true;
+                return j;
         }
-        return false;
+        return -1;
     }
 
     private static final Set<String> PRONOUNS = Set.of("it", "this");
