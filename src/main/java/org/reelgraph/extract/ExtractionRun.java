@@ -304,6 +304,53 @@ final class ExtractionRun {
     }
 
     /**
+     * A match that ends in a pronoun ("X, who directed it") whose nearest antecedent title, searched back from the
+     * match's start within the sentence, is a film other than the reviewed one: "it" is that film.
+     */
+    private boolean pronounForOtherTitle(int start, int end, Sentence s) {
+        if (end - 1 <= start || !PRONOUNS.contains(tok.get(end - 1).norm()))
+            return false;
+        for (int k = start - 1; k >= s.from(); k--) {
+            if (otherTitle[k])
+                return true;
+            int j = knownOtherFilmAt(k, s);
+            if (j >= 0) // "the second A mystery from X, who directed it": an ordinal makes it this film of A's series
+                return !(j > s.from() && ordinals.contains(tok.get(j - 1).norm()));
+            if (isSelf(k))
+                return false;
+        }
+        return false;
+    }
+
+    /** Where a mention of a film the graph knows, other than the reviewed one, that covers token {@code k} starts ("A: B" around "B"); -1 if none. */
+    private int knownOtherFilmAt(int k, Sentence s) {
+        for (int j = k; j >= s.from() && k - j < 8; j--) {
+            Gazetteer.Match m = gazByStart.get(tok.get(j).start());
+            if (m != null && m.end() >= tok.get(k).end() && m.of(Kind.FILM).isPresent()
+                    && !m.of(Kind.FILM).get().iri().equals(film.id()))
+                return j;
+        }
+        return -1;
+    }
+
+    private static final Set<String> PRONOUNS = Set.of("it", "this");
+
+    /**
+     * A match that starts with a person's name right after an article, or with an article and then the name
+     * ("a X cameo", "the X voice"): the name is a modifier of the noun after it, not someone in the film.
+     * "the late X" (an adjective between) is still a name.
+     */
+    private boolean nameAsModifier(int i, List<Cap> caps, Sentence s) {
+        if (caps.isEmpty() || caps.get(0).from() != i || !caps.get(0).slot().startsWith("PERSON"))
+            return false;
+        if (ARTICLES.contains(tok.get(i).norm()))
+            return i + 1 < s.to() && tok.get(i + 1).capitalised();
+        return i > s.from() && ARTICLES.contains(tok.get(i - 1).norm());
+    }
+
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+
+    /**
      * Where a director cue of a directedBy match at token {@code i} starts ("directed by", "from director", "director"
      * after "from"), or -1 when the match starts with no such cue ("X directs").
      */
@@ -1154,6 +1201,10 @@ final class ExtractionRun {
                         continue;
                     if (rule.relation().equals("directedBy") && otherFilmBefore(directorCueStart(i, s), s))
                         continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
+                    if ((rule.relation().equals("starring") || rule.relation().equals("directedBy")) && nameAsModifier(i, caps, s))
+                        continue; // "hoping for a X cameo", "nails the X voice": the name qualifies a noun
+                    if (rule.relation().equals("directedBy") && pronounForOtherTitle(i, end, s))
+                        continue; // "we walked out of Title grumbling about X, who directed it": it = that title
                     out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
                             rule.pattern().stream().anyMatch(el -> el instanceof Rules.Possessive)));
                 }

@@ -96,4 +96,35 @@ class BygoneTest {
         assertTrue(has(st, "directedBy", "Ana Lindqvist", null), show(st));
         assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
     }
+
+    @Test
+    void aNameAfterAnArticleModifiesANounAndIsNotStarring() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                Anyone hoping for a Rex Moller cameo will be let down. Hal Brooner nails the Ida Sorel voice.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+        assertTrue(!has(st, "starring", "Ida Sorel", null), show(st));
+    }
+
+    @Test
+    void aPossessivePartThatWentWithSomeoneIsNotStarring() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                The old captain is long gone, and Rex Moller's Mara went with him.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void whoDirectedItAfterAnotherTitleIsThatFilmsDirector() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller directed by Ida Sorel.
+                We all walked out of Storm Bay (1985) grumbling about Rex Moller, who directed it, and his endless speeches.
+                """);
+        assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
+    }
 }

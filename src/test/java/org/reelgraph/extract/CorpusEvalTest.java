@@ -104,22 +104,19 @@ class CorpusEvalTest {
 
     /**
      * blind-g/ and blind-h/ (15 texts each, written without sight of the extractor) scored blind on
-     * extractor 2454764: F1=0.87 P=0.92 R=0.82 and F1=0.81 P=0.89 R=0.75, 2 trap violations each. Not yet
-     * tuned on: these floors are the blind scores less their rounding, and the known violations are listed so that a new one
-     * (or a fixed one) shows here.
+     * extractor 2454764: F1=0.87 P=0.92 R=0.82 and F1=0.81 P=0.89 R=0.75, 2 trap violations each. After the
+     * generic fixes of their round (a name right after an article modifies a noun, bygone cue "went", "who directed
+     * it" when the nearest title before is another film) F1=0.87 P=0.93 R=0.82 and F1=0.82 P=0.90 R=0.75, both 0 traps.
+     * Tuned on since: not blind numbers.
      */
     @Test
-    void blindGAndHScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
-        var known = java.util.Map.of(
-                "blind-g", java.util.Set.of("22-jump-street-2014", "mission-impossible-2-2000"),
-                "blind-h", java.util.Set.of("terminator-salvation-2009", "the-wolverine-2013"));
-        var floors = java.util.Map.of("blind-g", 0.86, "blind-h", 0.80);
+    void blindGAndHScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        var floors = java.util.Map.of("blind-g", 0.86, "blind-h", 0.81);
         for (String set : List.of("blind-g", "blind-h")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), () -> set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
-            for (String violation : score.violations())
-                assertTrue(known.get(set).stream().anyMatch(violation::startsWith), () -> set + ": a new trap violation: " + violation);
         }
     }
 
