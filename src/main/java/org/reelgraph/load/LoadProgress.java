@@ -2,27 +2,25 @@ package org.reelgraph.load;
 
 import java.io.PrintWriter;
 
+import org.reelgraph.importer.ProgressBar;
+
 /**
- * Progress of a bulk load: on a terminal a bar redrawn in place with triples/s and an ETA (from the
- * bytes read of the input, the only size known in advance); otherwise a plain line every
- * {@code plainEverySeconds}, so logs stay readable. Phases after parsing (indexes, SHACL) get a line each.
+ * Progress of a bulk load: triples/s and an ETA from the bytes read of the input, as a
+ * {@link ProgressBar} (a bar on a terminal, a plain line every {@code plainEverySeconds} otherwise).
+ * Phases after parsing (indexes, SHACL) get a line each.
  */
 public final class LoadProgress {
-    private static final int BAR = 30;
-
     private final PrintWriter out;
     private final boolean terminal;
-    private final long plainEveryNanos;
+    private final ProgressBar bar;
     private long totalBytes;
-    private long startNanos;
-    private long lastPrintNanos;
-    private long phaseNanos;
+    private long phaseNanos = System.nanoTime();
     private long triples;
 
     public LoadProgress(PrintWriter out, boolean terminal, long plainEverySeconds) {
         this.out = out;
         this.terminal = terminal;
-        this.plainEveryNanos = plainEverySeconds * 1_000_000_000L;
+        this.bar = new ProgressBar(out, terminal, plainEverySeconds);
     }
 
     /** Bar on a terminal ({@code System.console() != null}), a line every 10 s otherwise. */
@@ -37,32 +35,14 @@ public final class LoadProgress {
     /** The load starts: {@code totalBytes} of input in all. */
     public void start(long totalBytes) {
         this.totalBytes = totalBytes;
-        this.startNanos = System.nanoTime();
-        this.lastPrintNanos = startNanos;
-        this.phaseNanos = startNanos;
+        bar.restart();
+        phaseNanos = System.nanoTime();
     }
 
     /** Called now and then by the parser with the triples and bytes read so far (all inputs). */
     public void advance(long triplesSoFar, long bytesSoFar) {
         triples = triplesSoFar;
-        if (out == null)
-            return;
-        long now = System.nanoTime();
-        if (now - lastPrintNanos < (terminal ? 250_000_000L : plainEveryNanos))
-            return;
-        lastPrintNanos = now;
-        double seconds = (now - startNanos) / 1e9;
-        double rate = triples / Math.max(seconds, 1e-9);
-        double done = totalBytes > 0 ? Math.min(1.0, (double) bytesSoFar / totalBytes) : 0;
-        String eta = done > 0 ? duration(seconds * (1 - done) / done) : "?";
-        if (terminal) {
-            int filled = (int) Math.round(done * BAR);
-            out.printf("\rload [%s%s] %3.0f%% %,d triples %,.0f triples/s ETA %s   ", "#".repeat(filled), ".".repeat(BAR - filled),
-                    done * 100, triples, rate, eta);
-        } else {
-            out.printf("load: %,d triples, %,.0f triples/s, %.0f%% read, ETA %s%n", triples, rate, done * 100, eta);
-        }
-        out.flush();
+        bar.show("load", triples, "triples", bytesSoFar, totalBytes);
     }
 
     /** The previous phase ended and {@code next} begins (e.g. "building indexes"): a line with the time the previous one took. */
@@ -70,7 +50,7 @@ public final class LoadProgress {
         long now = System.nanoTime();
         if (out != null) {
             out.printf("%s%s in %.1f s (%,.0f triples/s); %s%n", terminal ? "\r" : "", ended, (now - phaseNanos) / 1e9,
-                    triples / Math.max((now - startNanos) / 1e9, 1e-9), next);
+                    triples / Math.max(bar.seconds(), 1e-9), next);
             out.flush();
         }
         phaseNanos = now;
@@ -78,17 +58,12 @@ public final class LoadProgress {
 
     /** The summary line. */
     public void finish(String last) {
-        long now = System.nanoTime();
         if (out == null)
             return;
-        double seconds = (now - startNanos) / 1e9;
+        long now = System.nanoTime();
+        double seconds = bar.seconds();
         out.printf("%s in %.1f s; bulk load: %,d triples in %.1f s (%,.0f triples/s)%n", last, (now - phaseNanos) / 1e9, triples, seconds,
                 triples / Math.max(seconds, 1e-9));
         out.flush();
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 }
