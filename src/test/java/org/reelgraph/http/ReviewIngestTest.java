@@ -90,7 +90,9 @@ class ReviewIngestTest extends AgainstRunningServer {
         assertProblem(post("A quiet film about nothing in particular. I liked the rain."), 422, "no film is recognisable");
         byte[] huge = new byte[20 << 20];
         Arrays.fill(huge, (byte) 'a');
-        assertEquals(413, send(HttpRequest.BodyPublishers.ofByteArray(huge), "text/plain").statusCode());
+        RunningServer.Answer tooLarge = server.upload("POST", "/api/reviews", "text/plain", huge);
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        assertEquals("application/problem+json", tooLarge.contentType());
         assertProblem(send(RunningServer.body(REVIEW), "application/json"), 415, "text/plain");
         assertEquals(before, server.unionTripleCount());
     }

@@ -119,6 +119,45 @@ public final class RunningServer implements AutoCloseable {
                 .header("Content-Type", "text/turtle").PUT(body(turtle)));
     }
 
+    /** The answer to {@link #upload}: status, {@code Content-Type} and body. */
+    public record Answer(int status, String contentType, String body) {}
+
+    /**
+     * A big upload as curl sends one: {@code Expect: 100-continue}, with the write token. A server that
+     * refuses on the declared length answers before any of the body is sent, so the client never races a
+     * server that has answered 413 and closed the connection mid-upload.
+     */
+    public Answer upload(String method, String path, String contentType, byte[] body) {
+        org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
+        try {
+            jetty.start();
+            var answer = new java.util.concurrent.CompletableFuture<Answer>();
+            jetty.newRequest(uri(path)).method(method).timeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .headers(h -> h.put(org.eclipse.jetty.http.HttpHeader.AUTHORIZATION, "Bearer " + TOKEN)
+                            .put(org.eclipse.jetty.http.HttpHeader.EXPECT, org.eclipse.jetty.http.HttpHeaderValue.CONTINUE.asString()))
+                    .body(new org.eclipse.jetty.client.BytesRequestContent(contentType, body))
+                    .send(new org.eclipse.jetty.client.BufferingResponseListener() {
+                        @Override
+                        public void onComplete(org.eclipse.jetty.client.Result result) {
+                            // The request side "fails" when the server refuses the body: only the answer counts.
+                            if (result.getResponseFailure() != null)
+                                answer.completeExceptionally(result.getResponseFailure());
+                            else
+                                answer.complete(new Answer(result.getResponse().getStatus(), getMediaType(), getContentAsString(StandardCharsets.UTF_8)));
+                        }
+                    });
+            return answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path, e);
+        } finally {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Graph Store Protocol DELETE of a named graph, with the write token. */
     public HttpResponse<String> deleteGraph(String graph) {
         return send(request("/reelgraph/data?graph=" + encode(graph)).header("Authorization", "Bearer " + TOKEN).DELETE());

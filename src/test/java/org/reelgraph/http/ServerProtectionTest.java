@@ -83,9 +83,11 @@ class ServerProtectionTest {
     void aBodyOverTheLimitIs413AndNothingIsWritten() {
         long before = server.unionTripleCount();
         String big = "<https://example.org/s> <https://example.org/p> \"" + "x".repeat(2 << 20) + "\" .";
-        HttpResponse<String> response = server.putGraph("https://example.org/too-big", big);
-        assertEquals(413, response.statusCode(), response.body());
-        assertTrue(RunningServer.json(response).get("detail").asText().contains("at most 1048576"));
+        RunningServer.Answer response = server.upload("PUT", "/reelgraph/data?graph=" + RunningServer.encode("https://example.org/too-big"),
+                "text/turtle", big.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(413, response.status(), response.body());
+        assertEquals("application/problem+json", response.contentType());
+        assertTrue(response.body().contains("at most 1048576"), response.body());
         assertEquals(before, server.unionTripleCount());
     }
 
