@@ -3,7 +3,7 @@ package org.reelgraph.importer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,14 +117,14 @@ public final class ImdbImport {
             if (!required.exists())
                 throw new ImportException(required.name() + ": missing in " + required.path().getParent()
                         + " (download it from https://datasets.imdbws.com/)");
-        int[] rated = null;
+        BitSet rated = null;
         if (options.minVotes() > 0) {
             if (!ratings.exists())
                 throw new ImportException("--min-votes needs " + ratings.name() + " in " + ratings.path().getParent());
             rated = ratedTitles();
         }
         collectTitles(rated);
-        int[] credited = creditedPersons();
+        BitSet credited = creditedPersons();
         collectPersons(credited);
     }
 
@@ -158,27 +158,28 @@ public final class ImdbImport {
 
     // --- collect ---------------------------------------------------------------------------
 
-    private int[] ratedTitles() {
-        IntList rated = new IntList();
+    /** IMDb ids are small non-negative ints (tt0000001 … about tt40000000): a bit per id is a few MB. */
+    private BitSet ratedTitles() {
+        BitSet rated = new BitSet();
         ratings.read(problems, progress, "1/1", row -> {
             int id = id(row, 0, "tt", ratings);
             Integer votes = integer(row, 2, ratings, "numVotes");
             if (id < 0 || votes == null)
                 return;
             if (votes >= options.minVotes())
-                rated.add(id);
+                rated.set(id);
         });
-        return rated.sortedDistinct();
+        return rated;
     }
 
-    private void collectTitles(int[] rated) {
+    private void collectTitles(BitSet rated) {
         basics.read(problems, progress, "1/2", row -> {
             TitleRow title = titleRow(row, problems);
             if (title == null)
                 return;
             if (!options.types().contains(title.type()) || (title.adult() && !options.adult()))
                 return;
-            if (rated != null && Arrays.binarySearch(rated, title.id()) < 0) {
+            if (rated != null && !rated.get(title.id())) {
                 skip("titles under --min-votes");
                 return;
             }
@@ -195,17 +196,17 @@ public final class ImdbImport {
         });
     }
 
-    private int[] creditedPersons() {
-        IntList credited = new IntList();
+    private BitSet creditedPersons() {
+        BitSet credited = new BitSet();
         principals.read(problems, progress, "1/2", row -> {
             CreditRow credit = creditRow(row, problems);
             if (credit != null && credit.role() != Role.OTHER && titles.indexOf(credit.title()) >= 0)
-                credited.add(credit.person());
+                credited.set(credit.person());
         });
-        return credited.sortedDistinct();
+        return credited;
     }
 
-    private void collectPersons(int[] credited) {
+    private void collectPersons(BitSet credited) {
         names.read(problems, progress, "1/2", row -> {
             int id = id(row, 0, "nm", names);
             if (id < 0)
@@ -215,7 +216,7 @@ public final class ImdbImport {
                 problems.report(names.name(), row.line(), "primaryName is empty");
                 return;
             }
-            if (Arrays.binarySearch(credited, id) >= 0)
+            if (credited.get(id))
                 persons.add(id, slugOr(name, "nm", id), 0, (byte) 0);
         });
     }
