@@ -127,6 +127,7 @@ final class ExtractionRun {
                     int a = i, b = i;
                     while (a > s.from() && !CLAUSE_ENDS.contains(tok.get(a - 1).norm()))
                         a--;
+                    a = subjectBeforeAside(a, i, s);
                     while (b < s.to() && !CLAUSE_ENDS.contains(tok.get(b).norm()))
                         b++;
                     fill(hedge, a, b);
@@ -152,6 +153,24 @@ final class ExtractionRun {
                 }
             }
         }
+    }
+
+    /**
+     * "X's Y, from the 2012 side-step directed by Z, is nowhere to be seen": a clause from {@code a} that starts with its
+     * verb has its subject before a comma-bounded aside; the absent scope then takes the aside and the subject too.
+     */
+    private int subjectBeforeAside(int a, int cue, Sentence s) {
+        if (a - 1 <= s.from() || !tok.get(a - 1).norm().equals(",") || a > cue || !Set.of("AUX", "VERB").contains(tok.get(a).pos()))
+            return a;
+        int aside = a - 1;
+        while (aside > s.from() && !CLAUSE_ENDS.contains(tok.get(aside - 1).norm()))
+            aside--;
+        if (aside - 1 <= s.from() || !tok.get(aside - 1).norm().equals(",") || !tok.get(aside).lower())
+            return a;
+        int subject = aside - 1;
+        while (subject > s.from() && !CLAUSE_ENDS.contains(tok.get(subject - 1).norm()))
+            subject--;
+        return subject;
     }
 
     /** The end of the coordinated clause a hedge is in: a semicolon, ", and/but/while ..." or the sentence end. */
@@ -1010,6 +1029,22 @@ final class ExtractionRun {
         return i;
     }
 
+    /**
+     * Whether the title words that end before token {@code to} go on as another film's title: a sequel number
+     * ("Spider-Man 2", "Rocky IV") or a year that is not the reviewed film's ("Halloween (1978)").
+     */
+    private boolean continuesTitle(int to) {
+        if (to >= tok.size())
+            return false;
+        Token next = tok.get(to);
+        if (next.sentence() != tok.get(to - 1).sentence())
+            return false;
+        if (sequelNumber(next))
+            return true;
+        return next.text().equals("(") && to + 2 < tok.size() && tok.get(to + 1).year() && tok.get(to + 2).text().equals(")")
+                && film.year() != null && Integer.parseInt(tok.get(to + 1).text()) != film.year();
+    }
+
     private void markSelf(Candidate c) {
         List<String> forms = new ArrayList<>();
         forms.add(Words.key(c.title()));
@@ -1034,6 +1069,8 @@ final class ExtractionRun {
                 if (from == null)
                     continue;
                 int to = tokenEnding(words.get(i + k.length - 1).end(), from);
+                if (continuesTitle(to))
+                    continue; // "Sam Raimi's Spider-Man 2 (2004)" in a review of Far From Home: another film
                 selfAt.merge(from, to, Math::max);
                 String shown = text.substring(words.get(i).start(), words.get(i + k.length - 1).end());
                 if (!allCaps(shown) && (shortest == null || shown.length() < shortest.length()))
@@ -1385,7 +1422,9 @@ final class ExtractionRun {
         while (j < s.to()) {
             int k = j;
             int skipped = 0;
-            while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).norm().equals("and") && skipped < 2) {
+            // ", newcomer X" is skipped to the name; ", came after X" (a verb or preposition) starts another clause
+            while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).norm().equals("and") && skipped < 2
+                    && !(j > i && Set.of("VERB", "AUX", "ADP").contains(tok.get(k).pos()))) {
                 k++;
                 skipped++;
             }
