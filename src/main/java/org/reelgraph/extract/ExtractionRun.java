@@ -292,6 +292,8 @@ final class ExtractionRun {
         for (int i = r.to(); i < end && words < BYGONE_WORDS; i++) {
             if (cueAt("bygone", i, s) > 0 || cueAt("future", i, s) > 0)
                 return true;
+            if (tok.get(i).year() && film.year() != null && Integer.parseInt(tok.get(i).text()) != film.year())
+                return true; // "X's Y, from the 2012 side-step": a part in the film of another year
             if (tok.get(i).word() && !tok.get(i).possessive())
                 words++; // an aside (", the villain of the first film,") counts its words, not its commas
         }
@@ -313,6 +315,8 @@ final class ExtractionRun {
     private boolean otherFilmBefore(int i, Sentence s) {
         if (i < 0)
             return false;
+        if (otherYearNounBefore(i, s))
+            return true;
         int k = i - 1;
         if (k <= s.from() || !tok.get(k).norm().equals(","))
             return false;
@@ -320,6 +324,25 @@ final class ExtractionRun {
         if (k > s.from() + 1 && tok.get(k).text().equals(")") && tok.get(k - 1).year() && tok.get(k - 2).text().equals("("))
             k -= 3;
         return k >= s.from() && !isSelf(k) && (otherTitle[k] || knownTitleExtendedTo(k, s));
+    }
+
+    /**
+     * "from the 2012 side-step directed by X", "the 1986 film, directed by X": a determiner, a year that is not the
+     * reviewed film's and one or two lower-case words right before the director cue name another film.
+     */
+    private boolean otherYearNounBefore(int i, Sentence s) {
+        if (film.year() == null)
+            return false;
+        int k = i - 1;
+        if (k > s.from() && tok.get(k).norm().equals(","))
+            k--;
+        int nouns = 0;
+        while (k > s.from() && nouns < 2 && tok.get(k).lower() && tok.get(k).word()) {
+            k--;
+            nouns++;
+        }
+        return nouns > 0 && k > s.from() && tok.get(k).year() && Integer.parseInt(tok.get(k).text()) != film.year()
+                && Set.of("the", "a", "that", "its", "his", "her", "their").contains(tok.get(k - 1).norm());
     }
 
     /**
