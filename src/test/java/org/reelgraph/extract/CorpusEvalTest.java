@@ -122,23 +122,21 @@ class CorpusEvalTest {
 
     /**
      * blind-i/ and blind-j/ (15 texts each, written without sight of the extractor) scored blind on
-     * extractor e8733ab: F1=0.80 P=0.87 R=0.74 with 5 trap violations and F1=0.81 P=0.90 R=0.74 with 1. Not yet
-     * tuned on: the floors are the blind scores less their rounding, and the known violations are listed so
-     * that a new one (or a fixed one) shows here.
+     * extractor e8733ab: F1=0.80 P=0.87 R=0.74 with 5 trap violations and F1=0.81 P=0.90 R=0.74 with 1. After the
+     * generic fixes of their round (an absent cue after an aside covers the aside and its subject, a year that is
+     * not the film's after an "Actor's Character" possessive or before "directed by", a sequel number or other year
+     * ends a mention of the reviewed film, a person list stops at a verb, "calling for" is future, "stays in" is
+     * bygone) F1=0.81 P=0.89 R=0.74 (0.8095) and F1=0.81 P=0.90 R=0.74 (0.8105), both 0 traps. Tuned on since:
+     * not blind numbers.
      */
     @Test
-    void blindIAndJScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
-        var known = java.util.Map.of(
-                "blind-i", java.util.Set.of("finding-nemo-2003", "jason-bourne-2016", "spider-man-far-from-home-2019",
-                        "the-fate-of-the-furious-2017"),
-                "blind-j", java.util.Set.of("rocky-v-1990"));
-        var floors = java.util.Map.of("blind-i", 0.79, "blind-j", 0.80);
+    void blindIAndJScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        var floors = java.util.Map.of("blind-i", 0.80, "blind-j", 0.81);
         for (String set : List.of("blind-i", "blind-j")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), () -> set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
-            for (String violation : score.violations())
-                assertTrue(known.get(set).stream().anyMatch(violation::startsWith), () -> set + ": a new trap violation: " + violation);
         }
     }
 
