@@ -1445,9 +1445,10 @@ final class ExtractionRun {
         while (j < s.to()) {
             int k = j;
             int skipped = 0;
-            // ", newcomer X" is skipped to the name; ", came after X" (a verb or preposition) starts another clause
+            // ", newcomer X" is skipped to the name; ", came after X" (a verb or preposition) starts another clause and
+            // ", a New Zealander" is an apposition
             while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).norm().equals("and") && skipped < 2
-                    && !(j > i && Set.of("VERB", "AUX", "ADP").contains(tok.get(k).pos()))) {
+                    && !(j > i && (Set.of("VERB", "AUX", "ADP").contains(tok.get(k).pos()) || Set.of("a", "an").contains(tok.get(k).norm())))) {
                 k++;
                 skipped++;
             }
@@ -1489,6 +1490,8 @@ final class ExtractionRun {
         return items.isEmpty() ? List.of() : List.of(new Cap("PERSONS", i, end, List.copyOf(items)));
     }
 
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("[A-Z]{2,5}");
+
     private List<Cap> characterCandidates(int i, Sentence s, boolean first) {
         if (!startsName(i, first))
             return List.of();
@@ -1519,6 +1522,19 @@ final class ExtractionRun {
                 return List.of();
             List<Cap> inner = characterCandidates(k, s, false);
             return inner.isEmpty() ? List.of() : List.of(new Cap("CHARACTER", i, inner.get(0).to(), inner.get(0).value()));
+        }
+        if (end == i + 1 && ACRONYM.matcher(tok.get(i).text()).matches() && end < s.to() && tok.get(end).lower()
+                && tok.get(end).pos().equals("NOUN")) {
+            // "plays CIA director Robert Dewey", "is a TV statistician, Natalie Certain": the acronym modifies a noun
+            // and the name after it is the character; with no name after it the acronym stays (the actor still counts)
+            int k = end;
+            while (k < s.to() && k - end < 2 && tok.get(k).lower() && tok.get(k).pos().equals("NOUN"))
+                k++;
+            if (k + 1 < s.to() && tok.get(k).norm().equals(","))
+                k++;
+            List<Cap> inner = k < s.to() && tok.get(k).capitalised() ? characterCandidates(k, s, false) : List.of();
+            if (!inner.isEmpty())
+                return List.of(new Cap("CHARACTER", i, inner.get(0).to(), inner.get(0).value()));
         }
         if (end < s.to() - 2 && tok.get(end).text().equals("(") && tok.get(end + 1).year())
             return List.of(); // a title, not a character

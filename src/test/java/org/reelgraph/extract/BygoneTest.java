@@ -202,4 +202,23 @@ class BygoneTest {
         assertTrue(has(st, "partOfFranchise", "Otterby", null), show(st));
         assertTrue(!has(st, "spinOffOf", "Otterby", null), show(st));
     }
+
+    @Test
+    void anAcronymBeforeANounModifiesItAndTheNameAfterIsTheCharacter() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays CIA director Tom Vance with a scowl,
+                and Lena Quist is a TV reporter, Olga Marsh.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(has(st, "starring", "Lena Quist", "Olga Marsh"), show(st));
+    }
+
+    @Test
+    void anIndefiniteArticleAfterADirectorsCommaStartsAnAppositionNotAListItem() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Directed by Ida Sorel, a New Zealander, it moves fast.
+                """);
+        assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "directedBy", "New Zealander", null), show(st));
+    }
 }

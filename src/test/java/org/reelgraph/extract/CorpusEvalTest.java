@@ -126,12 +126,12 @@ class CorpusEvalTest {
      * generic fixes of their round (an absent cue after an aside covers the aside and its subject, a year that is
      * not the film's after an "Actor's Character" possessive or before "directed by", a sequel number or other year
      * ends a mention of the reviewed film, a person list stops at a verb, "calling for" is future, "stays in" is
-     * bygone) F1=0.81 P=0.89 R=0.74 (0.8095) and F1=0.81 P=0.90 R=0.74 (0.8105), both 0 traps. Tuned on since:
-     * not blind numbers.
+     * bygone, an acronym before a noun is no character name, ", a X" after a name is no list item) F1=0.82 P=0.91
+     * R=0.75 (0.822) and F1=0.81 P=0.90 R=0.74 (0.8105), both 0 traps. Tuned on since: not blind numbers.
      */
     @Test
     void blindIAndJScoreAtLeastTheirTunedF1WithNoTrapViolations() {
-        var floors = java.util.Map.of("blind-i", 0.80, "blind-j", 0.81);
+        var floors = java.util.Map.of("blind-i", 0.82, "blind-j", 0.81);
         for (String set : List.of("blind-i", "blind-j")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
