@@ -127,6 +127,7 @@ final class ExtractionRun {
                     int a = i, b = i;
                     while (a > s.from() && !CLAUSE_ENDS.contains(tok.get(a - 1).norm()))
                         a--;
+                    a = subjectBeforeAside(a, i, s);
                     while (b < s.to() && !CLAUSE_ENDS.contains(tok.get(b).norm()))
                         b++;
                     fill(hedge, a, b);
@@ -152,6 +153,24 @@ final class ExtractionRun {
                 }
             }
         }
+    }
+
+    /**
+     * "X's Y, from the 2012 side-step directed by Z, is nowhere to be seen": a clause from {@code a} that starts with its
+     * verb has its subject before a comma-bounded aside; the absent scope then takes the aside and the subject too.
+     */
+    private int subjectBeforeAside(int a, int cue, Sentence s) {
+        if (a - 1 <= s.from() || !tok.get(a - 1).norm().equals(",") || a > cue || !Set.of("AUX", "VERB").contains(tok.get(a).pos()))
+            return a;
+        int aside = a - 1;
+        while (aside > s.from() && !CLAUSE_ENDS.contains(tok.get(aside - 1).norm()))
+            aside--;
+        if (aside - 1 <= s.from() || !tok.get(aside - 1).norm().equals(",") || !tok.get(aside).lower())
+            return a;
+        int subject = aside - 1;
+        while (subject > s.from() && !CLAUSE_ENDS.contains(tok.get(subject - 1).norm()))
+            subject--;
+        return subject;
     }
 
     /** The end of the coordinated clause a hedge is in: a semicolon, ", and/but/while ..." or the sentence end. */
@@ -273,6 +292,8 @@ final class ExtractionRun {
         for (int i = r.to(); i < end && words < BYGONE_WORDS; i++) {
             if (cueAt("bygone", i, s) > 0 || cueAt("future", i, s) > 0)
                 return true;
+            if (tok.get(i).year() && film.year() != null && Integer.parseInt(tok.get(i).text()) != film.year())
+                return true; // "X's Y, from the 2012 side-step": a part in the film of another year
             if (tok.get(i).word() && !tok.get(i).possessive())
                 words++; // an aside (", the villain of the first film,") counts its words, not its commas
         }
@@ -294,6 +315,8 @@ final class ExtractionRun {
     private boolean otherFilmBefore(int i, Sentence s) {
         if (i < 0)
             return false;
+        if (otherYearNounBefore(i, s))
+            return true;
         int k = i - 1;
         if (k <= s.from() || !tok.get(k).norm().equals(","))
             return false;
@@ -301,6 +324,25 @@ final class ExtractionRun {
         if (k > s.from() + 1 && tok.get(k).text().equals(")") && tok.get(k - 1).year() && tok.get(k - 2).text().equals("("))
             k -= 3;
         return k >= s.from() && !isSelf(k) && (otherTitle[k] || knownTitleExtendedTo(k, s));
+    }
+
+    /**
+     * "from the 2012 side-step directed by X", "the 1986 film, directed by X": a determiner, a year that is not the
+     * reviewed film's and one or two lower-case words right before the director cue name another film.
+     */
+    private boolean otherYearNounBefore(int i, Sentence s) {
+        if (film.year() == null)
+            return false;
+        int k = i - 1;
+        if (k > s.from() && tok.get(k).norm().equals(","))
+            k--;
+        int nouns = 0;
+        while (k > s.from() && nouns < 2 && tok.get(k).lower() && tok.get(k).word()) {
+            k--;
+            nouns++;
+        }
+        return nouns > 0 && k > s.from() && tok.get(k).year() && Integer.parseInt(tok.get(k).text()) != film.year()
+                && Set.of("the", "a", "that", "its", "his", "her", "their").contains(tok.get(k - 1).norm());
     }
 
     /**
@@ -1010,6 +1052,22 @@ final class ExtractionRun {
         return i;
     }
 
+    /**
+     * Whether the title words that end before token {@code to} go on as another film's title: a sequel number
+     * ("Spider-Man 2", "Rocky IV") or a year that is not the reviewed film's ("Halloween (1978)").
+     */
+    private boolean continuesTitle(int to) {
+        if (to >= tok.size())
+            return false;
+        Token next = tok.get(to);
+        if (next.sentence() != tok.get(to - 1).sentence())
+            return false;
+        if (sequelNumber(next))
+            return true;
+        return next.text().equals("(") && to + 2 < tok.size() && tok.get(to + 1).year() && tok.get(to + 2).text().equals(")")
+                && film.year() != null && Integer.parseInt(tok.get(to + 1).text()) != film.year();
+    }
+
     private void markSelf(Candidate c) {
         List<String> forms = new ArrayList<>();
         forms.add(Words.key(c.title()));
@@ -1034,6 +1092,8 @@ final class ExtractionRun {
                 if (from == null)
                     continue;
                 int to = tokenEnding(words.get(i + k.length - 1).end(), from);
+                if (continuesTitle(to))
+                    continue; // "Sam Raimi's Spider-Man 2 (2004)" in a review of Far From Home: another film
                 selfAt.merge(from, to, Math::max);
                 String shown = text.substring(words.get(i).start(), words.get(i + k.length - 1).end());
                 if (!allCaps(shown) && (shortest == null || shown.length() < shortest.length()))
@@ -1385,7 +1445,10 @@ final class ExtractionRun {
         while (j < s.to()) {
             int k = j;
             int skipped = 0;
-            while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).norm().equals("and") && skipped < 2) {
+            // ", newcomer X" is skipped to the name; ", came after X" (a verb or preposition) starts another clause and
+            // ", a New Zealander" is an apposition
+            while (k < s.to() && tok.get(k).lower() && tok.get(k).word() && !tok.get(k).norm().equals("and") && skipped < 2
+                    && !(j > i && (Set.of("VERB", "AUX", "ADP").contains(tok.get(k).pos()) || Set.of("a", "an").contains(tok.get(k).norm())))) {
                 k++;
                 skipped++;
             }
@@ -1427,6 +1490,8 @@ final class ExtractionRun {
         return items.isEmpty() ? List.of() : List.of(new Cap("PERSONS", i, end, List.copyOf(items)));
     }
 
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("[A-Z]{2,5}");
+
     private List<Cap> characterCandidates(int i, Sentence s, boolean first) {
         if (!startsName(i, first))
             return List.of();
@@ -1457,6 +1522,19 @@ final class ExtractionRun {
                 return List.of();
             List<Cap> inner = characterCandidates(k, s, false);
             return inner.isEmpty() ? List.of() : List.of(new Cap("CHARACTER", i, inner.get(0).to(), inner.get(0).value()));
+        }
+        if (end == i + 1 && ACRONYM.matcher(tok.get(i).text()).matches() && end < s.to() && tok.get(end).lower()
+                && tok.get(end).pos().equals("NOUN")) {
+            // "plays CIA director Robert Dewey", "is a TV statistician, Natalie Certain": the acronym modifies a noun
+            // and the name after it is the character; with no name after it the acronym stays (the actor still counts)
+            int k = end;
+            while (k < s.to() && k - end < 2 && tok.get(k).lower() && tok.get(k).pos().equals("NOUN"))
+                k++;
+            if (k + 1 < s.to() && tok.get(k).norm().equals(","))
+                k++;
+            List<Cap> inner = k < s.to() && tok.get(k).capitalised() ? characterCandidates(k, s, false) : List.of();
+            if (!inner.isEmpty())
+                return List.of(new Cap("CHARACTER", i, inner.get(0).to(), inner.get(0).value()));
         }
         if (end < s.to() - 2 && tok.get(end).text().equals("(") && tok.get(end + 1).year())
             return List.of(); // a title, not a character

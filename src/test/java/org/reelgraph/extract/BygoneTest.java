@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The blind-c / blind-d and blind-e / blind-f trap classes, each on an invented text. */
+/** The trap classes of the blind-c / blind-d to blind-i / blind-j rounds, each on an invented text. */
 class BygoneTest {
     @Test
     void aPossessivePartThatIsDeadOrUnmentionedIsNotStarring() {
@@ -126,5 +126,99 @@ class BygoneTest {
                 """);
         assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
         assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
+    }
+
+    // --- the blind-i / blind-j round
+
+    @Test
+    void anAbsentCueAfterAnAsideCoversTheAsideAndTheSubjectBeforeIt() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                Rex Moller's Captain Grim, from the island chapter directed by Ida Sorel, is nowhere to be seen.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+        assertTrue(!has(st, "directedBy", "Ida Sorel", null), show(st));
+    }
+
+    @Test
+    void aYearThatIsNotTheFilmsAfterAPossessivePartMakesItAnotherFilms() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                Fans of Rex Moller's Captain Grim from the 1985 film get a single wink here.
+                Lena Quist's Olga, from the 1988 cast list, steals every scene she is in.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(has(st, "starring", "Lena Quist", "Olga"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void aPossessivePartThatStaysBehindIsNotStarring() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays the ferryman, Tom Vance.
+                Rex Moller's Captain Grim stays in Lisbon.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void directedByAfterTheYearAndNounOfAnotherFilmIsThatFilmsDirector() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is the 1988 thriller directed by Ida Sorel.
+                It borrows its harbour from the 1985 side-step directed by Rex Moller.
+                """);
+        assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void aShortTitleFollowedByASequelNumberIsAnotherFilmNotThisOne() {
+        List<Statement> st = facts("""
+                Night Ferry: Low Tide (1991) is directed by Ida Sorel. Hal Brooner plays the ferryman, Tom Vance.
+                It is the best sequence in the series since Rex Moller's Night Ferry 2 (1990).
+                """);
+        assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void aDirectorListEndsWhereAVerbStartsTheNextClause() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner's film, co-directed by Ida Sorel, came after Rex Moller's
+                big hit and was a success.
+                """);
+        assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "directedBy", "Rex Moller", null), show(st));
+    }
+
+    @Test
+    void aSpinOffThatFansAreCallingForIsNotThisFilmsRelation() {
+        List<Statement> st = facts("""
+                Otterby 2 (2018) is the second Otterby film. The two otters are so good together that fans are
+                already calling for a spin-off for the pair.
+                """);
+        assertTrue(has(st, "partOfFranchise", "Otterby", null), show(st));
+        assertTrue(!has(st, "spinOffOf", "Otterby", null), show(st));
+    }
+
+    @Test
+    void anAcronymBeforeANounModifiesItAndTheNameAfterIsTheCharacter() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Hal Brooner plays CIA director Tom Vance with a scowl,
+                and Lena Quist is a TV reporter, Olga Marsh.
+                """);
+        assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
+        assertTrue(has(st, "starring", "Lena Quist", "Olga Marsh"), show(st));
+    }
+
+    @Test
+    void anIndefiniteArticleAfterADirectorsCommaStartsAnAppositionNotAListItem() {
+        List<Statement> st = facts("""
+                Night Ferry (1988) is a thriller. Directed by Ida Sorel, a New Zealander, it moves fast.
+                """);
+        assertTrue(has(st, "directedBy", "Ida Sorel", null), show(st));
+        assertTrue(!has(st, "directedBy", "New Zealander", null), show(st));
     }
 }

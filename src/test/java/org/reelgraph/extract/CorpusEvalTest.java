@@ -122,18 +122,37 @@ class CorpusEvalTest {
 
     /**
      * blind-i/ and blind-j/ (15 texts each, written without sight of the extractor) scored blind on
-     * extractor e8733ab: F1=0.80 P=0.87 R=0.74 with 5 trap violations and F1=0.81 P=0.90 R=0.74 with 1. Not yet
-     * tuned on: the floors are the blind scores less their rounding, and the known violations are listed so
-     * that a new one (or a fixed one) shows here.
+     * extractor e8733ab: F1=0.80 P=0.87 R=0.74 with 5 trap violations and F1=0.81 P=0.90 R=0.74 with 1. After the
+     * generic fixes of their round (an absent cue after an aside covers the aside and its subject, a year that is
+     * not the film's after an "Actor's Character" possessive or before "directed by", a sequel number or other year
+     * ends a mention of the reviewed film, a person list stops at a verb, "calling for" is future, "stays in" is
+     * bygone, an acronym before a noun is no character name, ", a X" after a name is no list item) F1=0.82 P=0.91
+     * R=0.75 (0.822) and F1=0.81 P=0.90 R=0.74 (0.8105), both 0 traps. Tuned on since: not blind numbers.
      */
     @Test
-    void blindIAndJScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
-        var known = java.util.Map.of(
-                "blind-i", java.util.Set.of("finding-nemo-2003", "jason-bourne-2016", "spider-man-far-from-home-2019",
-                        "the-fate-of-the-furious-2017"),
-                "blind-j", java.util.Set.of("rocky-v-1990"));
-        var floors = java.util.Map.of("blind-i", 0.79, "blind-j", 0.80);
+    void blindIAndJScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        var floors = java.util.Map.of("blind-i", 0.82, "blind-j", 0.81);
         for (String set : List.of("blind-i", "blind-j")) {
+            EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
+            System.out.println(set + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), () -> set + ": " + score.summary());
+            assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
+        }
+    }
+
+    /**
+     * blind-k and blind-l (30 reviews by two more writers who never saw the extractor), scored once on extractor
+     * f16a813: F1=0.78 P=0.84 R=0.73 (0.7817) with 5 trap violations, and F1=0.85 P=0.90 R=0.80 (0.8473) with 0.
+     * Not tuned on yet: the floors are those blind scores less their rounding, and blind-k's known violations are
+     * listed so that any new one fails.
+     */
+    @Test
+    void blindKAndLScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
+        var known = java.util.Map.of(
+                "blind-k", java.util.Set.of("kung-fu-panda-3-2016", "live-free-or-die-hard-2007", "star-trek-ii-the-wrath-of-khan-1982"),
+                "blind-l", java.util.Set.<String>of());
+        var floors = java.util.Map.of("blind-k", 0.78, "blind-l", 0.84);
+        for (String set : List.of("blind-k", "blind-l")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
