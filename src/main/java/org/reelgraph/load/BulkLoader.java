@@ -41,6 +41,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
 import org.reelgraph.vocab.Prefixes;
@@ -117,6 +118,8 @@ public final class BulkLoader {
         Map<Source, String> digests = new HashMap<>();
         progress.start(totalBytes);
         StreamedShapes checked = new StreamedShapes(shapes, SHACL_CHUNK);
+        if (loaderOverride == null && Tdb2Builder.supports(store.storage()))
+            return build(sources, graphs, digests, checked, start);
         try {
             store.bulkLoad(null, loader, out -> {
                 Streamed streamed = new Streamed(out, graphs, checked);
@@ -127,19 +130,11 @@ public final class BulkLoader {
             });
             progress.phase("indexes built", "checking SHACL shapes (what the in-memory chunks left open)");
             Set<Node> suspects = checked.finish();
-            List<SourceError> violations = suspects.isEmpty() ? List.of() : validate(sources, graphs.keySet(), checked.overflow() ? null : suspects);
+            List<SourceError> violations = suspects.isEmpty() ? List.of()
+                    : validate(store.dataset(), sources, graphs.keySet(), checked.overflow() ? null : suspects);
             if (!violations.isEmpty())
                 throw new LoadException(violations);
-            List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
-            store.write(() -> {
-                DatasetGraph dsg = store.dataset();
-                for (Counted c : graphs.values()) {
-                    // One graph: the store's count, duplicates once (as the transactional path counts).
-                    long triples = graphs.size() == 1 ? dsg.getGraph(c.graph()).size() : c.triples()[0];
-                    Provenance.record(dsg, c.graph(), c.source().name(), digests.get(c.source()), clock.instant(), triples, Provenance.VERSION);
-                    loaded.add(new LoadReport.LoadedGraph(c.source().name(), c.graph().getURI(), triples));
-                }
-            });
+            List<LoadReport.LoadedGraph> loaded = record(store.dataset(), graphs, digests);
             progress.finish("checked");
             return new LoadReport(loaded, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException | Error e) {
@@ -147,6 +142,52 @@ public final class BulkLoader {
             store.write(() -> store.dataset().clear());
             throw e;
         }
+    }
+
+    /**
+     * The same load through {@link Tdb2Builder}: parsed here (UTF-8 check, SHA-256, SHACL chunks) while
+     * a second thread fills the node table; indexes sorted and packed; checked and given provenance
+     * in the new storage before it replaces the empty one. On any failure the store stays as it was.
+     */
+    private LoadReport build(List<Source> sources, Map<Node, Counted> graphs, Map<Source, String> digests, StreamedShapes checked, long start) {
+        try (Tdb2Builder builder = Tdb2Builder.forEmpty(store.storage())) {
+            StreamRDF into = new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                    builder.add(quad);
+                }
+            };
+            Streamed streamed = new Streamed(into, graphs, checked);
+            for (Source s : sources)
+                digests.put(s, parse(s, streamed));
+            progress.advance(streamed.triples, streamed.bytesBefore);
+            progress.phase("parsed", "building indexes (sorted and packed)");
+            builder.build();
+            progress.phase("indexes built", "checking SHACL shapes (what the in-memory chunks left open)");
+            Set<Node> suspects = checked.finish();
+            List<SourceError> violations = suspects.isEmpty() ? List.of()
+                    : validate(builder.dataset(), sources, graphs.keySet(), checked.overflow() ? null : suspects);
+            if (!violations.isEmpty())
+                throw new LoadException(violations);
+            List<LoadReport.LoadedGraph> loaded = record(builder.dataset(), graphs, digests);
+            builder.install();
+            progress.finish("checked");
+            return new LoadReport(loaded, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Provenance per graph, in one write transaction on {@code dsg}; what was loaded. */
+    private List<LoadReport.LoadedGraph> record(DatasetGraph dsg, Map<Node, Counted> graphs, Map<Source, String> digests) {
+        List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
+        Txn.executeWrite(dsg, () -> {
+            for (Counted c : graphs.values()) {
+                // One graph: the store's count, duplicates once (as the transactional path counts).
+                long triples = graphs.size() == 1 ? dsg.getGraph(c.graph()).size() : c.triples()[0];
+                Provenance.record(dsg, c.graph(), c.source().name(), digests.get(c.source()), clock.instant(), triples, Provenance.VERSION);
+                loaded.add(new LoadReport.LoadedGraph(c.source().name(), c.graph().getURI(), triples));
+            }
+        });
+        return loaded;
     }
 
     private static long size(Source s) {
@@ -329,10 +370,9 @@ public final class BulkLoader {
      * SHACL on the loaded store for the {@code suspects} (all focus nodes when null); violations located
      * by reading the files again (only when there are any).
      */
-    private List<SourceError> validate(List<Source> sources, Set<Node> loadedGraphs, Set<Node> suspects) {
+    private List<SourceError> validate(DatasetGraph dsg, List<Source> sources, Set<Node> loadedGraphs, Set<Node> suspects) {
         record Found(ShapesCheck.Violation violation, String message) {}
-        List<Found> found = store.read(() -> {
-            DatasetGraph dsg = store.dataset();
+        List<Found> found = Txn.calculateRead(dsg, () -> {
             Graph data = loadedGraphs.size() == 1 ? dsg.getGraph(loadedGraphs.iterator().next()) : dsg.getUnionGraph();
             List<ShapesCheck.Violation> violations = suspects == null ? shapes.validate(data)
                     : suspects.stream().flatMap(n -> shapes.validate(data, n).stream()).toList();
