@@ -122,7 +122,7 @@ public final class BulkLoader {
             return build(sources, graphs, digests, checked, start);
         try {
             store.bulkLoad(null, loader, out -> {
-                Streamed streamed = new Streamed(out, graphs, checked);
+                Streamed streamed = new Streamed(out, graphs, checked::add);
                 for (Source s : sources)
                     digests.put(s, parse(s, streamed));
                 progress.advance(streamed.triples, streamed.bytesBefore);
@@ -149,15 +149,16 @@ public final class BulkLoader {
      * a second thread fills the node table; indexes sorted and packed; checked and given provenance
      * in the new storage before it replaces the empty one. On any failure the store stays as it was.
      */
-    private LoadReport build(List<Source> sources, Map<Node, Counted> graphs, Map<Source, String> digests, StreamedShapes checked, long start) {
-        try (Tdb2Builder builder = Tdb2Builder.forEmpty(store.storage())) {
+    private LoadReport build(List<Source> sources, Map<Node, Counted> graphs, Map<Source, String> digests, StreamedShapes streamedShapes, long start) {
+        try (Tdb2Builder builder = Tdb2Builder.forEmpty(store.storage());
+             BackgroundShapes checked = new BackgroundShapes(streamedShapes)) {
             StreamRDF into = new StreamRDFBase() {
                 @Override
                 public void quad(Quad quad) {
                     builder.add(quad);
                 }
             };
-            Streamed streamed = new Streamed(into, graphs, checked);
+            Streamed streamed = new Streamed(into, graphs, checked::add);
             for (Source s : sources)
                 digests.put(s, parse(s, streamed));
             progress.advance(streamed.triples, streamed.bytesBefore);
@@ -202,7 +203,7 @@ public final class BulkLoader {
     private final class Streamed extends StreamRDFBase {
         private final StreamRDF out;
         private final Map<Node, Counted> graphs;
-        private final StreamedShapes checked;
+        private final java.util.function.Consumer<Triple> checked;
         private Source source;
         private LineProfile lines;
         private Counted current;
@@ -210,7 +211,7 @@ public final class BulkLoader {
         private long bytesBefore;
         private long triples;
 
-        Streamed(StreamRDF out, Map<Node, Counted> graphs, StreamedShapes checked) {
+        Streamed(StreamRDF out, Map<Node, Counted> graphs, java.util.function.Consumer<Triple> checked) {
             this.out = out;
             this.graphs = graphs;
             this.checked = checked;
@@ -230,7 +231,7 @@ public final class BulkLoader {
         @Override
         public void triple(Triple t) {
             out.quad(Quad.create(current.graph(), t));
-            checked.add(t);
+            checked.accept(t);
             counted(current);
         }
 
@@ -252,7 +253,7 @@ public final class BulkLoader {
                 graphs.put(g, c);
             }
             out.quad(q);
-            checked.add(q.asTriple());
+            checked.accept(q.asTriple());
             counted(c);
         }
 
