@@ -47,12 +47,14 @@ import org.reelgraph.vocab.Iris;
 import org.reelgraph.vocab.Prefixes;
 
 /**
- * Loads RDF files into an empty TDB2 store with TDB2's bulk loader, streaming: each file is parsed
- * straight into the loader ({@link ReaderRIOT} → {@link StreamRDF} → {@code DataLoader}), never held in
- * memory. Graphs as in {@link Loader}: a file's triples go to its graph, quads keep theirs unless
- * reserved. After the indexes are built the loaded graphs are checked with SHACL while the store is
- * still held by this process alone; any syntax error, reserved graph or violation empties the store
- * again and is reported as {@code file:line: message}. Provenance per graph goes to the meta graph.
+ * Loads RDF files into an empty store, streaming: each file is parsed straight into a sink
+ * ({@link ReaderRIOT} → {@link StreamRDF}), never held in memory. An on-disk TDB2 store is built by
+ * {@link Tdb2Builder} (node table on a second thread, every index sorted and packed, checked and given
+ * provenance before it replaces the empty storage); other stores, or a TDB2 loader named explicitly, go
+ * through TDB2's own bulk loaders. Graphs as in {@link Loader}: a file's triples go to its graph, quads keep
+ * theirs unless reserved. SHACL runs alongside in chunks ({@link StreamedShapes}); what they leave open is
+ * checked on the loaded data while the store is held by this process alone; any syntax error, reserved
+ * graph or violation leaves the store empty and is reported as {@code file:line: message}.
  */
 public final class BulkLoader {
     /** Below this much input Jena's light loader wins (no thread start-up, no second pass over the indexes). */
