@@ -117,8 +117,9 @@ final class Tdb2Builder implements AutoCloseable {
             // Left by a build that crashed: never opened by TDB2, safe to throw away.
             deleteTree(tmpDir);
             Files.createDirectories(tmpDir);
-            triplesFile = Files.createTempFile(tmpDir.getParent(), "triples-", ".ids");
-            quadsFile = Files.createTempFile(tmpDir.getParent(), "quads-", ".ids");
+            // Inside the temporary generation, so that whatever a crash leaves goes with it next time.
+            triplesFile = Files.createTempFile(tmpDir, "triples-", ".ids");
+            quadsFile = Files.createTempFile(tmpDir, "quads-", ".ids");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + tmpDir, e);
         }

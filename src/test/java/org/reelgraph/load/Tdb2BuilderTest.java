@@ -201,6 +201,7 @@ class Tdb2BuilderTest {
             assertTrue(store.quadCount() > 6_000);
         }
         assertFalse(Files.exists(half));
+        assertEquals(List.of("Data-0002", "tdb.cfg", "tdb.lock"), names(dir));
     }
 
     @Test
