@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * ones are sorted and written on a thread of their own, so at most writers + 1 runs are in memory.
  * Close it to delete the temporary files.
  */
-final class ExternalSort implements AutoCloseable {
+public final class ExternalSort implements AutoCloseable {
     private static final int READ_BUFFER = 1 << 16;
 
     private final BlockingQueue<LineRun> free;
@@ -49,12 +49,12 @@ final class ExternalSort implements AutoCloseable {
     private Path dir;
 
     /** A sort fed from one thread. */
-    ExternalSort(int runBytes) {
+    public ExternalSort(int runBytes) {
         this(runBytes, 1);
     }
 
     /** A sort fed by up to {@code writers} threads, each through its own {@link #writer()}. */
-    ExternalSort(int runBytes, int writers) {
+    public ExternalSort(int runBytes, int writers) {
         this.maxWriters = writers;
         this.free = new ArrayBlockingQueue<>(writers + 1);
         for (int i = 0; i <= writers; i++)
@@ -62,11 +62,11 @@ final class ExternalSort implements AutoCloseable {
     }
 
     /** The lines one thread adds. */
-    final class Writer implements AutoCloseable {
+    public final class Writer implements AutoCloseable {
         private LineRun filling;
         private boolean done;
 
-        void add(byte[] line, int offset, int length) {
+        public void add(byte[] line, int offset, int length) {
             add(line, offset, length, 0);
         }
 
@@ -93,7 +93,7 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    synchronized Writer writer() {
+    public synchronized Writer writer() {
         if (writers.size() == maxWriters)
             throw new IllegalStateException("a sort for " + maxWriters + " writers");
         Writer writer = new Writer();
@@ -102,7 +102,7 @@ final class ExternalSort implements AutoCloseable {
     }
 
     /** Adds a line through the one writer of a sort fed from one thread. */
-    void add(byte[] line, int offset, int length) {
+    public void add(byte[] line, int offset, int length) {
         (writers.isEmpty() ? writer() : writers.get(0)).add(line, offset, length);
     }
 
@@ -148,7 +148,7 @@ final class ExternalSort implements AutoCloseable {
     }
 
     /** The distinct lines in order. Call once, after every writer is done. */
-    SortedLines sorted() {
+    public SortedLines sorted() {
         List<SortedLines> sources = new ArrayList<>();
         for (LineRun run : finishedRuns())
             sources.add(run.lines());

@@ -1,7 +1,7 @@
 package org.reelgraph.dump;
 
 /** A cursor over lines in order: after {@link #next()} returns true, the line is {@code bytes()[offset(), offset() + length())}. */
-interface SortedLines {
+public interface SortedLines {
     boolean next();
 
     byte[] bytes();

@@ -41,17 +41,20 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Iris;
 import org.reelgraph.vocab.Prefixes;
 
 /**
- * Loads RDF files into an empty TDB2 store with TDB2's bulk loader, streaming: each file is parsed
- * straight into the loader ({@link ReaderRIOT} → {@link StreamRDF} → {@code DataLoader}), never held in
- * memory. Graphs as in {@link Loader}: a file's triples go to its graph, quads keep theirs unless
- * reserved. After the indexes are built the loaded graphs are checked with SHACL while the store is
- * still held by this process alone; any syntax error, reserved graph or violation empties the store
- * again and is reported as {@code file:line: message}. Provenance per graph goes to the meta graph.
+ * Loads RDF files into an empty store, streaming: each file is parsed straight into a sink
+ * ({@link ReaderRIOT} → {@link StreamRDF}), never held in memory. An on-disk TDB2 store is built by
+ * {@link Tdb2Builder} (node table on a second thread, every index sorted and packed, checked and given
+ * provenance before it replaces the empty storage); other stores, or a TDB2 loader named explicitly, go
+ * through TDB2's own bulk loaders. Graphs as in {@link Loader}: a file's triples go to its graph, quads keep
+ * theirs unless reserved. SHACL runs alongside in chunks ({@link StreamedShapes}); what they leave open is
+ * checked on the loaded data while the store is held by this process alone; any syntax error, reserved
+ * graph or violation leaves the store empty and is reported as {@code file:line: message}.
  */
 public final class BulkLoader {
     /** Below this much input Jena's light loader wins (no thread start-up, no second pass over the indexes). */
@@ -117,9 +120,11 @@ public final class BulkLoader {
         Map<Source, String> digests = new HashMap<>();
         progress.start(totalBytes);
         StreamedShapes checked = new StreamedShapes(shapes, SHACL_CHUNK);
+        if (loaderOverride == null && Tdb2Builder.supports(store.storage()))
+            return build(sources, graphs, digests, checked, start);
         try {
             store.bulkLoad(null, loader, out -> {
-                Streamed streamed = new Streamed(out, graphs, checked);
+                Streamed streamed = new Streamed(out, graphs, checked::add);
                 for (Source s : sources)
                     digests.put(s, parse(s, streamed));
                 progress.advance(streamed.triples, streamed.bytesBefore);
@@ -127,19 +132,11 @@ public final class BulkLoader {
             });
             progress.phase("indexes built", "checking SHACL shapes (what the in-memory chunks left open)");
             Set<Node> suspects = checked.finish();
-            List<SourceError> violations = suspects.isEmpty() ? List.of() : validate(sources, graphs.keySet(), checked.overflow() ? null : suspects);
+            List<SourceError> violations = suspects.isEmpty() ? List.of()
+                    : validate(store.dataset(), sources, graphs.keySet(), checked.overflow() ? null : suspects);
             if (!violations.isEmpty())
                 throw new LoadException(violations);
-            List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
-            store.write(() -> {
-                DatasetGraph dsg = store.dataset();
-                for (Counted c : graphs.values()) {
-                    // One graph: the store's count, duplicates once (as the transactional path counts).
-                    long triples = graphs.size() == 1 ? dsg.getGraph(c.graph()).size() : c.triples()[0];
-                    Provenance.record(dsg, c.graph(), c.source().name(), digests.get(c.source()), clock.instant(), triples, Provenance.VERSION);
-                    loaded.add(new LoadReport.LoadedGraph(c.source().name(), c.graph().getURI(), triples));
-                }
-            });
+            List<LoadReport.LoadedGraph> loaded = record(store.dataset(), graphs, digests);
             progress.finish("checked");
             return new LoadReport(loaded, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException | Error e) {
@@ -147,6 +144,53 @@ public final class BulkLoader {
             store.write(() -> store.dataset().clear());
             throw e;
         }
+    }
+
+    /**
+     * The same load through {@link Tdb2Builder}: parsed here (UTF-8 check, SHA-256, SHACL chunks) while
+     * a second thread fills the node table; indexes sorted and packed; checked and given provenance
+     * in the new storage before it replaces the empty one. On any failure the store stays as it was.
+     */
+    private LoadReport build(List<Source> sources, Map<Node, Counted> graphs, Map<Source, String> digests, StreamedShapes streamedShapes, long start) {
+        try (Tdb2Builder builder = Tdb2Builder.forEmpty(store.storage());
+             BackgroundShapes checked = new BackgroundShapes(streamedShapes)) {
+            StreamRDF into = new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                    builder.add(quad);
+                }
+            };
+            Streamed streamed = new Streamed(into, graphs, checked::add);
+            for (Source s : sources)
+                digests.put(s, parse(s, streamed));
+            progress.advance(streamed.triples, streamed.bytesBefore);
+            progress.phase("parsed", "building indexes (sorted and packed)");
+            builder.build();
+            progress.phase("indexes built", "checking SHACL shapes (what the in-memory chunks left open)");
+            Set<Node> suspects = checked.finish();
+            List<SourceError> violations = suspects.isEmpty() ? List.of()
+                    : validate(builder.dataset(), sources, graphs.keySet(), checked.overflow() ? null : suspects);
+            if (!violations.isEmpty())
+                throw new LoadException(violations);
+            List<LoadReport.LoadedGraph> loaded = record(builder.dataset(), graphs, digests);
+            builder.install();
+            progress.finish("checked");
+            return new LoadReport(loaded, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Provenance per graph, in one write transaction on {@code dsg}; what was loaded. */
+    private List<LoadReport.LoadedGraph> record(DatasetGraph dsg, Map<Node, Counted> graphs, Map<Source, String> digests) {
+        List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
+        Txn.executeWrite(dsg, () -> {
+            for (Counted c : graphs.values()) {
+                // One graph: the store's count, duplicates once (as the transactional path counts).
+                long triples = graphs.size() == 1 ? dsg.getGraph(c.graph()).size() : c.triples()[0];
+                Provenance.record(dsg, c.graph(), c.source().name(), digests.get(c.source()), clock.instant(), triples, Provenance.VERSION);
+                loaded.add(new LoadReport.LoadedGraph(c.source().name(), c.graph().getURI(), triples));
+            }
+        });
+        return loaded;
     }
 
     private static long size(Source s) {
@@ -161,7 +205,7 @@ public final class BulkLoader {
     private final class Streamed extends StreamRDFBase {
         private final StreamRDF out;
         private final Map<Node, Counted> graphs;
-        private final StreamedShapes checked;
+        private final java.util.function.Consumer<Triple> checked;
         private Source source;
         private LineProfile lines;
         private Counted current;
@@ -169,7 +213,7 @@ public final class BulkLoader {
         private long bytesBefore;
         private long triples;
 
-        Streamed(StreamRDF out, Map<Node, Counted> graphs, StreamedShapes checked) {
+        Streamed(StreamRDF out, Map<Node, Counted> graphs, java.util.function.Consumer<Triple> checked) {
             this.out = out;
             this.graphs = graphs;
             this.checked = checked;
@@ -189,7 +233,7 @@ public final class BulkLoader {
         @Override
         public void triple(Triple t) {
             out.quad(Quad.create(current.graph(), t));
-            checked.add(t);
+            checked.accept(t);
             counted(current);
         }
 
@@ -211,7 +255,7 @@ public final class BulkLoader {
                 graphs.put(g, c);
             }
             out.quad(q);
-            checked.add(q.asTriple());
+            checked.accept(q.asTriple());
             counted(c);
         }
 
@@ -329,10 +373,9 @@ public final class BulkLoader {
      * SHACL on the loaded store for the {@code suspects} (all focus nodes when null); violations located
      * by reading the files again (only when there are any).
      */
-    private List<SourceError> validate(List<Source> sources, Set<Node> loadedGraphs, Set<Node> suspects) {
+    private List<SourceError> validate(DatasetGraph dsg, List<Source> sources, Set<Node> loadedGraphs, Set<Node> suspects) {
         record Found(ShapesCheck.Violation violation, String message) {}
-        List<Found> found = store.read(() -> {
-            DatasetGraph dsg = store.dataset();
+        List<Found> found = Txn.calculateRead(dsg, () -> {
             Graph data = loadedGraphs.size() == 1 ? dsg.getGraph(loadedGraphs.iterator().next()) : dsg.getUnionGraph();
             List<ShapesCheck.Violation> violations = suspects == null ? shapes.validate(data)
                     : suspects.stream().flatMap(n -> shapes.validate(data, n).stream()).toList();

@@ -225,7 +225,7 @@ class BulkLoaderTest {
         String out = text.toString();
         assertFalse(out.contains("\r"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("load: [0-9,]+ triples, [0-9,]+ triples/s, 100% read, ETA 0:00")), out);
-        assertTrue(out.contains("building indexes (TDB2 light loader)"), out);
+        assertTrue(out.contains("building indexes (sorted and packed)"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches(".*bulk load: [0-9,]+ triples in [0-9.]+ s \\([0-9,]+ triples/s\\)")), out);
     }
 
