@@ -39,14 +39,27 @@ final class StoreOptions {
     @Option(names = "--remote-password-file", paramLabel = "FILE", description = "File whose first line is the remote user's password.")
     Path remotePasswordFile;
 
+    @Option(names = "--remote-connect-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "How long to wait for a connection to the remote store (default: ${DEFAULT-VALUE}).")
+    int remoteConnectTimeout;
+
+    @Option(names = "--remote-timeout", paramLabel = "SECONDS",
+            description = "How long a request to the remote store waits for its answer to start (default for serve: its --timeout; else none).")
+    Integer remoteTimeout;
+
     /** The store, with the published chronology kept current on every write. */
     Store open(ProjectHome home) {
-        Store store = openStore(home);
+        return open(home, null);
+    }
+
+    /** As {@link #open(ProjectHome)}; a remote store's requests wait at most {@code --remote-timeout}, else {@code requestTimeout} (null: no limit). */
+    Store open(ProjectHome home, java.time.Duration requestTimeout) {
+        Store store = openStore(home, remoteTimeout != null ? java.time.Duration.ofSeconds(remoteTimeout) : requestTimeout);
         PublishedChronology.install(store);
         return store;
     }
 
-    private Store openRemote() {
+    private Store openRemote(java.time.Duration requestTimeout) {
         String password = null;
         if (remotePasswordFile != null) {
             try {
@@ -57,18 +70,19 @@ final class StoreOptions {
         }
         try {
             return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password),
-                    java.time.Duration.ofSeconds(10));
+                    java.time.Duration.ofSeconds(remoteConnectTimeout), requestTimeout);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
     }
 
-    private Store openStore(ProjectHome home) {
+    private Store openStore(ProjectHome home, java.time.Duration requestTimeout) {
         boolean remote = choice != null && choice.remote != null;
-        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null))
-            throw new BadInputException("--remote-update, --remote-gsp, --remote-user and --remote-password-file need --remote QUERY_URL");
+        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null
+                || remoteTimeout != null))
+            throw new BadInputException("--remote-update, --remote-gsp, --remote-user, --remote-password-file and --remote-timeout need --remote QUERY_URL");
         if (remote)
-            return openRemote();
+            return openRemote(requestTimeout);
         if (choice != null && choice.mem)
             return Store.inMemory();
         Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");

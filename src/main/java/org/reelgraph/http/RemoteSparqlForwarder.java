@@ -42,7 +42,7 @@ final class RemoteSparqlForwarder extends HttpServlet {
     private static final Set<String> HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "authorization",
             "http2-settings", "accept-encoding");
-    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final int RETRY_AFTER_SECONDS = ProblemException.RETRY_AFTER_SECONDS;
 
     private final String datasetPath;
     private final Store store;
@@ -85,7 +85,7 @@ final class RemoteSparqlForwarder extends HttpServlet {
         // A form body was already read as parameters (the token check looked at them): send them again as a form.
         String query = form ? null : request.getQueryString();
         URI uri = URI.create(query == null ? target : target + (target.contains("?") ? "&" : "?") + query);
-        HttpRequest.Builder forward = HttpRequest.newBuilder(uri).timeout(timeout.plusSeconds(5));
+        HttpRequest.Builder forward = HttpRequest.newBuilder(uri).timeout(timeout);
         for (String name : Collections.list(request.getHeaderNames()))
             if (!HOP.contains(name.toLowerCase(Locale.ROOT)))
                 for (String value : Collections.list(request.getHeaders(name)))
@@ -97,12 +97,12 @@ final class RemoteSparqlForwarder extends HttpServlet {
         HttpResponse<InputStream> answer;
         try {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException | HttpTimeoutException e) {
-            problem(response, 503, "Service Unavailable", "The remote SPARQL store at " + target
-                    + " does not answer (" + e.getClass().getSimpleName() + "). Try again shortly.", path, true);
-            return;
         } catch (IOException e) {
-            problem(response, 502, "Bad Gateway", "The remote SPARQL store at " + target + " failed: " + e.getMessage(), path, true);
+            // Refused, timed out, or the connection cut mid-request (the store died): all mean "not reachable now".
+            String why = e instanceof HttpTimeoutException ? "no answer within " + timeout.toSeconds() + " s (--timeout)"
+                    : e instanceof ConnectException ? "connection refused" : "the connection failed";
+            problem(response, 503, "Service Unavailable", "The remote SPARQL store at " + target + " cannot be reached: " + why
+                    + ". Try again in " + RETRY_AFTER_SECONDS + " seconds; /health says when it is back.", path, true);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -42,7 +42,11 @@ final class RemoteStore implements Store {
         this.dataset = new WatchedDataset(remote);
     }
 
-    static RemoteStore connect(RemoteEndpoints endpoints, Duration connectTimeout) {
+    /**
+     * {@code connectTimeout} bounds opening a connection, {@code requestTimeout} (null: none) each
+     * request until its answer starts: a store that stops answering fails the request instead of holding it.
+     */
+    static RemoteStore connect(RemoteEndpoints endpoints, Duration connectTimeout, Duration requestTimeout) {
         // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every plain-HTTP request.
         HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL);
@@ -55,7 +59,7 @@ final class RemoteStore implements Store {
                 }
             });
         }
-        HttpClient http = client.build();
+        HttpClient http = requestTimeout == null ? client.build() : new TimedHttpClient(client.build(), requestTimeout);
         RDFConnection connection = RDFConnectionRemote.newBuilder()
                 .queryEndpoint(endpoints.query())
                 .updateEndpoint(endpoints.update())

@@ -202,6 +202,11 @@ public interface Store extends AutoCloseable {
 
     /** A remote SPARQL 1.1 store; connecting gives up after {@code connectTimeout}. */
     static Store remote(RemoteEndpoints endpoints, java.time.Duration connectTimeout) {
-        return RemoteStore.connect(endpoints, connectTimeout);
+        return RemoteStore.connect(endpoints, connectTimeout, null);
+    }
+
+    /** As {@link #remote(RemoteEndpoints, java.time.Duration)}; no request waits longer than {@code requestTimeout} for its answer. */
+    static Store remote(RemoteEndpoints endpoints, java.time.Duration connectTimeout, java.time.Duration requestTimeout) {
+        return RemoteStore.connect(endpoints, connectTimeout, requestTimeout);
     }
 }
