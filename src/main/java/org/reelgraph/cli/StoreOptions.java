@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.RemoteTimeouts;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -44,22 +45,33 @@ final class StoreOptions {
     int remoteConnectTimeout;
 
     @Option(names = "--remote-timeout", paramLabel = "SECONDS",
-            description = "How long a request to the remote store waits for its answer to start (default for serve: its --timeout; else none).")
+            description = "How long a read from the remote store waits for its answer to start (default for serve: its --timeout; else none).")
     Integer remoteTimeout;
+
+    @Option(names = "--remote-update-timeout", paramLabel = "SECONDS",
+            description = "How long a write to the remote store waits to be acknowledged (default for serve: 300; else none).")
+    Integer remoteUpdateTimeout;
 
     /** The store, with the published chronology kept current on every write. */
     Store open(ProjectHome home) {
         return open(home, null);
     }
 
-    /** As {@link #open(ProjectHome)}; a remote store's requests wait at most {@code --remote-timeout}, else {@code requestTimeout} (null: no limit). */
-    Store open(ProjectHome home, java.time.Duration requestTimeout) {
-        Store store = openStore(home, remoteTimeout != null ? java.time.Duration.ofSeconds(remoteTimeout) : requestTimeout);
+    /**
+     * As {@link #open(ProjectHome)}, for a server whose queries stop after {@code queryTimeout}: a remote
+     * store's reads then wait as long (or {@code --remote-timeout}), its writes 5 minutes (or {@code --remote-update-timeout}).
+     */
+    Store open(ProjectHome home, java.time.Duration queryTimeout) {
+        RemoteTimeouts timeouts = new RemoteTimeouts(java.time.Duration.ofSeconds(remoteConnectTimeout),
+                remoteTimeout != null ? java.time.Duration.ofSeconds(remoteTimeout) : queryTimeout,
+                remoteUpdateTimeout != null ? java.time.Duration.ofSeconds(remoteUpdateTimeout)
+                        : queryTimeout == null ? null : RemoteTimeouts.SERVE_UPDATE);
+        Store store = openStore(home, timeouts);
         PublishedChronology.install(store);
         return store;
     }
 
-    private Store openRemote(java.time.Duration requestTimeout) {
+    private Store openRemote(RemoteTimeouts timeouts) {
         String password = null;
         if (remotePasswordFile != null) {
             try {
@@ -70,19 +82,20 @@ final class StoreOptions {
         }
         try {
             return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password),
-                    java.time.Duration.ofSeconds(remoteConnectTimeout), requestTimeout);
+                    timeouts);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
     }
 
-    private Store openStore(ProjectHome home, java.time.Duration requestTimeout) {
+    private Store openStore(ProjectHome home, RemoteTimeouts timeouts) {
         boolean remote = choice != null && choice.remote != null;
         if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null
-                || remoteTimeout != null))
-            throw new BadInputException("--remote-update, --remote-gsp, --remote-user, --remote-password-file and --remote-timeout need --remote QUERY_URL");
+                || remoteTimeout != null || remoteUpdateTimeout != null))
+            throw new BadInputException("--remote-update, --remote-gsp, --remote-user, --remote-password-file, --remote-timeout"
+                    + " and --remote-update-timeout need --remote QUERY_URL");
         if (remote)
-            return openRemote(requestTimeout);
+            return openRemote(timeouts);
         if (choice != null && choice.mem)
             return Store.inMemory();
         Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");

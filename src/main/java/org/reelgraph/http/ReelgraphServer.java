@@ -191,7 +191,7 @@ public final class ReelgraphServer {
             FusekiServer.Builder assembly = FusekiServer.create().port(port).loopback(false);
             if (store.remote().isPresent())
                 // The data lives in a remote store: the SPARQL protocol goes there as it came (see the forwarder).
-                assembly.addServlet(DATASET + "/*", new RemoteSparqlForwarder(DATASET, store, timeout, json));
+                assembly.addServlet(DATASET + "/*", new RemoteSparqlForwarder(DATASET, store, json));
             else
                 assembly.add(DATASET, store.dataset(), true);
             FusekiServer fuseki = assembly

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
@@ -48,15 +47,13 @@ final class RemoteSparqlForwarder extends HttpServlet {
     private final Store store;
     private final RemoteEndpoints endpoints;
     private final HttpClient client;
-    private final Duration timeout;
     private final ObjectMapper json;
 
-    RemoteSparqlForwarder(String datasetPath, Store store, Duration timeout, ObjectMapper json) {
+    RemoteSparqlForwarder(String datasetPath, Store store, ObjectMapper json) {
         this.datasetPath = datasetPath;
         this.store = store;
         this.endpoints = store.remote().orElseThrow();
         this.client = store.httpClient();
-        this.timeout = timeout;
         this.json = json;
     }
 
@@ -85,7 +82,8 @@ final class RemoteSparqlForwarder extends HttpServlet {
         // A form body was already read as parameters (the token check looked at them): send them again as a form.
         String query = form ? null : request.getQueryString();
         URI uri = URI.create(query == null ? target : target + (target.contains("?") ? "&" : "?") + query);
-        HttpRequest.Builder forward = HttpRequest.newBuilder(uri).timeout(timeout);
+        // No timeout here: the store's client gives reads the query timeout and writes the (longer) update timeout.
+        HttpRequest.Builder forward = HttpRequest.newBuilder(uri);
         for (String name : Collections.list(request.getHeaderNames()))
             if (!HOP.contains(name.toLowerCase(Locale.ROOT)))
                 for (String value : Collections.list(request.getHeaders(name)))
@@ -99,7 +97,7 @@ final class RemoteSparqlForwarder extends HttpServlet {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             // Refused, timed out, or the connection cut mid-request (the store died): all mean "not reachable now".
-            String why = e instanceof HttpTimeoutException ? "no answer within " + timeout.toSeconds() + " s (--timeout)"
+            String why = e instanceof HttpTimeoutException ? "no answer within the request timeout"
                     : e instanceof ConnectException ? "connection refused" : "the connection failed";
             problem(response, 503, "Service Unavailable", "The remote SPARQL store at " + target + " cannot be reached: " + why
                     + ". Try again in " + RETRY_AFTER_SECONDS + " seconds; /health says when it is back.", path, true);

@@ -3,6 +3,7 @@ package org.reelgraph.store;
 import java.net.Authenticator;
 import java.net.PasswordAuthentication;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,13 +43,8 @@ final class RemoteStore implements Store {
         this.dataset = new WatchedDataset(remote);
     }
 
-    /**
-     * {@code connectTimeout} bounds opening a connection, {@code requestTimeout} (null: none) each
-     * request until its answer starts: a store that stops answering fails the request instead of holding it.
-     */
-    static RemoteStore connect(RemoteEndpoints endpoints, Duration connectTimeout, Duration requestTimeout) {
-        // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every plain-HTTP request.
-        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+    static RemoteStore connect(RemoteEndpoints endpoints, RemoteTimeouts timeouts) {
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (endpoints.authenticated()) {
             PasswordAuthentication credentials = new PasswordAuthentication(endpoints.user(), endpoints.password().toCharArray());
@@ -59,7 +55,7 @@ final class RemoteStore implements Store {
                 }
             });
         }
-        HttpClient http = requestTimeout == null ? client.build() : new TimedHttpClient(client.build(), requestTimeout);
+        HttpClient http = new TimedHttpClient(client.build(), request -> isWrite(endpoints, request) ? timeouts.update() : timeouts.query());
         RDFConnection connection = RDFConnectionRemote.newBuilder()
                 .queryEndpoint(endpoints.query())
                 .updateEndpoint(endpoints.update())
@@ -67,6 +63,20 @@ final class RemoteStore implements Store {
                 .httpClient(http)
                 .build();
         return new RemoteStore(endpoints, http, connection);
+    }
+
+    /**
+     * A request that changes the store: a SPARQL Update body (Virtuoso takes updates at its query
+     * endpoint), anything sent to a separate update endpoint, anything but GET and HEAD to the Graph Store endpoint.
+     */
+    private static boolean isWrite(RemoteEndpoints endpoints, HttpRequest request) {
+        String uri = request.uri().toString();
+        if (request.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-update"))
+            return true;
+        if (!endpoints.update().equals(endpoints.query()) && uri.startsWith(endpoints.update()))
+            return true;
+        return !endpoints.gsp().equals(endpoints.query()) && uri.startsWith(endpoints.gsp())
+                && !request.method().equals("GET") && !request.method().equals("HEAD");
     }
 
     @Override

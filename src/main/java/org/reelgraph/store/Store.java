@@ -200,13 +200,13 @@ public interface Store extends AutoCloseable {
         return Tdb2Store.inMemory();
     }
 
-    /** A remote SPARQL 1.1 store; connecting gives up after {@code connectTimeout}. */
+    /** A remote SPARQL 1.1 store; connecting gives up after {@code connectTimeout}; requests wait as long as the store takes. */
     static Store remote(RemoteEndpoints endpoints, java.time.Duration connectTimeout) {
-        return RemoteStore.connect(endpoints, connectTimeout, null);
+        return RemoteStore.connect(endpoints, new RemoteTimeouts(connectTimeout, null, null));
     }
 
-    /** As {@link #remote(RemoteEndpoints, java.time.Duration)}; no request waits longer than {@code requestTimeout} for its answer. */
-    static Store remote(RemoteEndpoints endpoints, java.time.Duration connectTimeout, java.time.Duration requestTimeout) {
-        return RemoteStore.connect(endpoints, connectTimeout, requestTimeout);
+    /** A remote SPARQL 1.1 store whose requests give up after {@code timeouts}. */
+    static Store remote(RemoteEndpoints endpoints, RemoteTimeouts timeouts) {
+        return RemoteStore.connect(endpoints, timeouts);
     }
 }
