@@ -25,19 +25,22 @@ final class ReelgraphProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final List<Path> links;
 
-    private ReelgraphProcess(Process process, int port, Path log) {
+    private ReelgraphProcess(Process process, int port, Path log, List<Path> links) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.links = links;
     }
 
     static ReelgraphProcess serveRemote(Path home, String queryEndpoint, String... options) {
         try {
             Path project = Path.of("").toAbsolutePath();
             Files.createDirectories(home);
+            List<Path> links = new ArrayList<>();
             for (String dir : List.of("ontology", "data", "seeds", "queries"))
-                Files.createSymbolicLink(home.resolve(dir), project.resolve(dir));
+                links.add(Files.createSymbolicLink(home.resolve(dir), project.resolve(dir)));
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -50,7 +53,7 @@ final class ReelgraphProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("REELGRAPH_HOME", home.toString());
             builder.environment().put("REELGRAPH_TOKEN", RunningServer.TOKEN);
-            ReelgraphProcess serve = new ReelgraphProcess(builder.start(), port, log);
+            ReelgraphProcess serve = new ReelgraphProcess(builder.start(), port, log, links);
             serve.awaitHealthy();
             return serve;
         } catch (IOException e) {
@@ -97,7 +100,7 @@ final class ReelgraphProcess implements AutoCloseable {
         }
     }
 
-    /** Stops this process only (SIGTERM, then SIGKILL if it lingers). */
+    /** Stops this process only (SIGTERM, then SIGKILL if it lingers), and removes the links into the project. */
     @Override
     public void close() {
         process.destroy();
@@ -106,6 +109,13 @@ final class ReelgraphProcess implements AutoCloseable {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (Path link : links) {
+            try {
+                Files.deleteIfExists(link);
+            } catch (IOException e) {
+                // the temporary directory's cleanup tries again
+            }
         }
     }
 }
