@@ -7,13 +7,10 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
@@ -28,9 +25,6 @@ import javax.net.ssl.SSLParameters;
  * (the JDK's meaning of {@link HttpRequest.Builder#timeout}), not over a long streamed body.
  */
 final class TimedHttpClient extends HttpClient {
-    /** How much later than the JDK's own timeout this client gives up by itself. */
-    private static final long GRACE_MILLIS = 250;
-
     private final HttpClient client;
     private final Function<HttpRequest, Duration> timeouts;
 
@@ -40,70 +34,27 @@ final class TimedHttpClient extends HttpClient {
         this.timeouts = timeouts;
     }
 
-    private Duration timeoutOf(HttpRequest request) {
-        return request.timeout().orElseGet(() -> timeouts.apply(request));
-    }
-
-    private static HttpRequest timed(HttpRequest request, Duration timeout) {
-        if (timeout == null || request.timeout().isPresent())
+    private HttpRequest timed(HttpRequest request) {
+        Duration timeout = request.timeout().isPresent() ? null : timeouts.apply(request);
+        if (timeout == null)
             return request;
         return HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
     }
 
-    /**
-     * The JDK's own timeout does not fire while a request body is still being handed over (measured:
-     * a forwarded POST to a frozen store waited past it), so the answer is also bounded here, a
-     * little later, and the exchange cancelled.
-     */
-    private static <T> CompletableFuture<HttpResponse<T>> bounded(CompletableFuture<HttpResponse<T>> sent, Duration timeout) {
-        if (timeout == null)
-            return sent;
-        CompletableFuture<HttpResponse<T>> answer = new CompletableFuture<>();
-        sent.whenComplete((response, failure) -> {
-            if (failure == null)
-                answer.complete(response);
-            else
-                answer.completeExceptionally(failure);
-        });
-        CompletableFuture.delayedExecutor(timeout.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
-            if (answer.completeExceptionally(new HttpTimeoutException("no answer within " + timeout.toMillis() + " ms")))
-                sent.cancel(true);
-        });
-        return answer;
-    }
-
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-        Duration timeout = timeoutOf(request);
-        CompletableFuture<HttpResponse<T>> answer = bounded(client.sendAsync(timed(request, timeout), handler), timeout);
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io)
-                throw io;
-            if (cause instanceof RuntimeException runtime)
-                throw runtime;
-            if (cause instanceof Error error)
-                throw error;
-            throw new IOException(cause);
-        }
+        return client.send(timed(request), handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        Duration timeout = timeoutOf(request);
-        return bounded(client.sendAsync(timed(request, timeout), handler), timeout);
+        return client.sendAsync(timed(request), handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
-        Duration timeout = timeoutOf(request);
-        return bounded(client.sendAsync(timed(request, timeout), handler, push), timeout);
+        return client.sendAsync(timed(request), handler, push);
     }
 
     @Override
