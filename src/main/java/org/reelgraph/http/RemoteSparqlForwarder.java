@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
@@ -91,7 +92,10 @@ final class RemoteSparqlForwarder extends HttpServlet {
         if (endpoints.authenticated())
             forward.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (endpoints.user() + ":" + endpoints.password()).getBytes(StandardCharsets.UTF_8)));
-        forward.method(request.getMethod(), body(request, form));
+        // A SPARQL Update carries the version change in the same request: no front end can see the new data under the
+        // old version (and keep serving what it cached under it). Graph Store writes move it right after (changedOutside).
+        boolean sparqlUpdate = !read && (type.equals("application/sparql-update") || form && hasUpdate);
+        forward.method(request.getMethod(), body(request, form, sparqlUpdate ? store::withNewVersion : null));
         HttpResponse<InputStream> answer;
         try {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -124,7 +128,8 @@ final class RemoteSparqlForwarder extends HttpServlet {
             store.changedOutside();
     }
 
-    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form) {
+    /** The body to send on; {@code update} (null: none) rewrites the text of a SPARQL Update (body or {@code update=} field). */
+    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form, UnaryOperator<String> update) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS"))
             return HttpRequest.BodyPublishers.noBody();
@@ -132,8 +137,16 @@ final class RemoteSparqlForwarder extends HttpServlet {
             StringJoiner body = new StringJoiner("&");
             for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet())
                 for (String v : p.getValue())
-                    body.add(encode(p.getKey()) + "=" + encode(v));
+                    body.add(encode(p.getKey()) + "=" + encode(update != null && p.getKey().equals("update") ? update.apply(v) : v));
             return HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+        }
+        if (update != null && mediaType(request.getContentType()).equals("application/sparql-update")) {
+            try {
+                String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return HttpRequest.BodyPublishers.ofString(update.apply(text), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return HttpRequest.BodyPublishers.ofInputStream(() -> {
             try {

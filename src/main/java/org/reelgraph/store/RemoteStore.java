@@ -144,6 +144,15 @@ final class RemoteStore implements Store {
         changedOutside();
     }
 
+    /** The update, then (after a {@code ;}) the statements that replace the version: one request, applied whole or not at all. */
+    @Override
+    public String withNewVersion(String update) {
+        String text = update.strip();
+        if (text.endsWith(";"))
+            text = text.substring(0, text.length() - 1);
+        return text + "\n;\n" + RemoteDataset.withNewVersion(new UpdateRequest());
+    }
+
     @Override
     public void changedOutside() {
         write(dataset::markEverythingChanged);

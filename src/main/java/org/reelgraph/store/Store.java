@@ -171,6 +171,14 @@ public interface Store extends AutoCloseable {
      */
     default void changedOutside() {}
 
+    /**
+     * A SPARQL Update that goes to the store beside this interface (forwarded as text), with what moves
+     * the data version on appended, so the one request changes data and version together (remote stores).
+     */
+    default String withNewVersion(String update) {
+        return update;
+    }
+
     /** The remote store's endpoints, when the data lives elsewhere (the SPARQL protocol is then forwarded). */
     default Optional<RemoteEndpoints> remote() {
         return Optional.empty();
