@@ -44,6 +44,7 @@ final class RemoteStore implements Store {
     }
 
     static RemoteStore connect(RemoteEndpoints endpoints, RemoteTimeouts timeouts) {
+        // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every plain-HTTP request.
         HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (endpoints.authenticated()) {
