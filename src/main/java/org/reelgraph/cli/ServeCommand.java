@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         ProjectHome home = ProjectHome.fromEnvironment();
-        Store store = storeOptions.open(home);
+        Store store = storeOptions.open(home, Duration.ofSeconds(timeoutSeconds));
         Loader loader = new Loader(store, ShapesCheck.of(home.sources()), java.time.Clock.systemUTC());
         String loaded;
         if (store.isEmpty()) {

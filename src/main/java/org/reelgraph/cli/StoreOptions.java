@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.RemoteTimeouts;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -39,14 +40,38 @@ final class StoreOptions {
     @Option(names = "--remote-password-file", paramLabel = "FILE", description = "File whose first line is the remote user's password.")
     Path remotePasswordFile;
 
+    @Option(names = "--remote-connect-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "How long to wait for a connection to the remote store (default: ${DEFAULT-VALUE}).")
+    int remoteConnectTimeout;
+
+    @Option(names = "--remote-timeout", paramLabel = "SECONDS",
+            description = "How long a read from the remote store waits for its answer to start (default for serve: its --timeout; else none).")
+    Integer remoteTimeout;
+
+    @Option(names = "--remote-update-timeout", paramLabel = "SECONDS",
+            description = "How long a write to the remote store waits to be acknowledged (default for serve: 300; else none).")
+    Integer remoteUpdateTimeout;
+
     /** The store, with the published chronology kept current on every write. */
     Store open(ProjectHome home) {
-        Store store = openStore(home);
+        return open(home, null);
+    }
+
+    /**
+     * As {@link #open(ProjectHome)}, for a server whose queries stop after {@code queryTimeout}: a remote
+     * store's reads then wait as long (or {@code --remote-timeout}), its writes 5 minutes (or {@code --remote-update-timeout}).
+     */
+    Store open(ProjectHome home, java.time.Duration queryTimeout) {
+        RemoteTimeouts timeouts = new RemoteTimeouts(java.time.Duration.ofSeconds(remoteConnectTimeout),
+                remoteTimeout != null ? java.time.Duration.ofSeconds(remoteTimeout) : queryTimeout,
+                remoteUpdateTimeout != null ? java.time.Duration.ofSeconds(remoteUpdateTimeout)
+                        : queryTimeout == null ? null : RemoteTimeouts.SERVE_UPDATE);
+        Store store = openStore(home, timeouts);
         PublishedChronology.install(store);
         return store;
     }
 
-    private Store openRemote() {
+    private Store openRemote(RemoteTimeouts timeouts) {
         String password = null;
         if (remotePasswordFile != null) {
             try {
@@ -57,18 +82,20 @@ final class StoreOptions {
         }
         try {
             return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password),
-                    java.time.Duration.ofSeconds(10));
+                    timeouts);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
     }
 
-    private Store openStore(ProjectHome home) {
+    private Store openStore(ProjectHome home, RemoteTimeouts timeouts) {
         boolean remote = choice != null && choice.remote != null;
-        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null))
-            throw new BadInputException("--remote-update, --remote-gsp, --remote-user and --remote-password-file need --remote QUERY_URL");
+        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null
+                || remoteTimeout != null || remoteUpdateTimeout != null))
+            throw new BadInputException("--remote-update, --remote-gsp, --remote-user, --remote-password-file, --remote-timeout"
+                    + " and --remote-update-timeout need --remote QUERY_URL");
         if (remote)
-            return openRemote();
+            return openRemote(timeouts);
         if (choice != null && choice.mem)
             return Store.inMemory();
         Path db = choice != null && choice.db != null ? choice.db : home.run().resolve("tdb2");

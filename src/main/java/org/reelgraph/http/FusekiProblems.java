@@ -71,7 +71,17 @@ final class FusekiProblems implements Filter {
         LimitedBody limited = new LimitedBody(request, maxBody, shapeFor(request.getContentType()));
         ErrorCapture capture = new ErrorCapture(response);
         long start = System.nanoTime();
-        chain.doFilter(limited, capture);
+        try {
+            chain.doFilter(limited, capture);
+        } catch (RuntimeException | ServletException e) {
+            // A remote store down or too slow (reading its data version, or the forwarded request): 503, not a 500 page.
+            var unavailable = ProblemException.storeUnavailable(e, "remote SPARQL store");
+            if (unavailable.isEmpty() || response.isCommitted())
+                throw e;
+            response.setHeader("Retry-After", Integer.toString(ProblemException.RETRY_AFTER_SECONDS));
+            write(response, 503, title(503), unavailable.get().getMessage(), path);
+            return;
+        }
         if (limited.exceeded) {
             write(response, 413, "Content Too Large", "The request body has more than " + maxBody + tooLarge, path);
             return;

@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -14,6 +16,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The errors Jetty answers itself, before any filter or route runs: an unparsable URL or query
@@ -23,6 +27,8 @@ import org.eclipse.jetty.util.Callback;
  * show a stack trace or an exception's class name.
  */
 final class ProblemErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorPages.class);
+
     private ProblemErrorPages() {}
 
     /** For the servlet context: errors raised while filters and servlets read the request. */
@@ -71,6 +77,26 @@ final class ProblemErrorPages {
                 return true;
             }
         };
+    }
+
+    /**
+     * A route failed with an exception nothing else maps: 503 with {@code Retry-After} when the store
+     * cannot be reached (logged as a WARN, no stack trace: it is the store's state, not a bug), else 500
+     * (logged with its cause). The client gets a problem document, never a stack trace or class name.
+     */
+    static void uncaught(Exception e, Context ctx, String store) {
+        Optional<ProblemException> unavailable = ProblemException.storeUnavailable(e, store);
+        Map<String, Object> body;
+        if (unavailable.isPresent()) {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), unavailable.get().getMessage());
+            body = unavailable.get().body(ctx.path());
+            ctx.header("Retry-After", Integer.toString(ProblemException.RETRY_AFTER_SECONDS));
+        } else {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            body = ProblemException.body(500, "Internal Server Error",
+                    "The server failed to answer this request; the failure is in its log.", ctx.path(), Map.of());
+        }
+        ctx.status((Integer) body.get("status")).json(body).contentType("application/problem+json");
     }
 
     private static void writeProblem(ObjectMapper json, Request request, Response response, Callback callback, int code, String message)

@@ -2,6 +2,9 @@ package org.reelgraph.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import org.reelgraph.store.StoreUnreachable;
 
 /**
  * An error answered as an RFC 9457 problem document. {@code extensions} become extra members
@@ -29,6 +32,19 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "Bad Request", detail);
+    }
+
+    /** Seconds a client is told to wait ({@code Retry-After}) when the store cannot be reached. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * 503 when {@code failure} says the store cannot be reached (remote store down, cut off or too
+     * slow); the caller adds {@code Retry-After}. Empty for any other failure.
+     */
+    public static Optional<ProblemException> storeUnavailable(Throwable failure, String store) {
+        return StoreUnreachable.in(failure).map(why -> new ProblemException(503, "Service Unavailable",
+                "The data store (" + store + ") cannot be reached: " + why.reason() + ". Try again in "
+                        + RETRY_AFTER_SECONDS + " seconds; /health says when it is back."));
     }
 
     public int status() {

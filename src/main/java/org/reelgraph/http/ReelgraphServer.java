@@ -191,7 +191,7 @@ public final class ReelgraphServer {
             FusekiServer.Builder assembly = FusekiServer.create().port(port).loopback(false);
             if (store.remote().isPresent())
                 // The data lives in a remote store: the SPARQL protocol goes there as it came (see the forwarder).
-                assembly.addServlet(DATASET + "/*", new RemoteSparqlForwarder(DATASET, store, timeout, json));
+                assembly.addServlet(DATASET + "/*", new RemoteSparqlForwarder(DATASET, store, json));
             else
                 assembly.add(DATASET, store.dataset(), true);
             FusekiServer fuseki = assembly
@@ -250,10 +250,11 @@ public final class ReelgraphServer {
                 linkedData.register(config.routes);
                 operations.register(config.routes);
                 config.routes.after(RouteTemplates::remember);
-                config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP",
-                        "store", store.description(), "graphs", store.read(() -> countGraphs()))));
+                config.routes.get("/health", new StoreHealth(store)::answer);
                 webUi.register(config);
                 config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.body(ctx.path())));
+                // Anything else: 503 with Retry-After when the store cannot be reached, else 500; a problem document either way.
+                config.routes.exception(Exception.class, (e, ctx) -> ProblemErrorPages.uncaught(e, ctx, store.description()));
                 // Javalin's own errors (no route, wrong method) as problem documents too.
                 config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemException.body(
                         e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
@@ -269,13 +270,6 @@ public final class ReelgraphServer {
 
         private static void problem(Context ctx, Map<String, Object> body) {
             ctx.status((Integer) body.get("status")).json(body).contentType("application/problem+json");
-        }
-
-        private long countGraphs() {
-            long n = 0;
-            for (var it = store.dataset().listGraphNodes(); it.hasNext(); it.next())
-                n++;
-            return n;
         }
     }
 }

@@ -12,13 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
@@ -42,21 +42,19 @@ final class RemoteSparqlForwarder extends HttpServlet {
     private static final Set<String> HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "authorization",
             "http2-settings", "accept-encoding");
-    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final int RETRY_AFTER_SECONDS = ProblemException.RETRY_AFTER_SECONDS;
 
     private final String datasetPath;
     private final Store store;
     private final RemoteEndpoints endpoints;
     private final HttpClient client;
-    private final Duration timeout;
     private final ObjectMapper json;
 
-    RemoteSparqlForwarder(String datasetPath, Store store, Duration timeout, ObjectMapper json) {
+    RemoteSparqlForwarder(String datasetPath, Store store, ObjectMapper json) {
         this.datasetPath = datasetPath;
         this.store = store;
         this.endpoints = store.remote().orElseThrow();
         this.client = store.httpClient();
-        this.timeout = timeout;
         this.json = json;
     }
 
@@ -85,7 +83,8 @@ final class RemoteSparqlForwarder extends HttpServlet {
         // A form body was already read as parameters (the token check looked at them): send them again as a form.
         String query = form ? null : request.getQueryString();
         URI uri = URI.create(query == null ? target : target + (target.contains("?") ? "&" : "?") + query);
-        HttpRequest.Builder forward = HttpRequest.newBuilder(uri).timeout(timeout.plusSeconds(5));
+        // No timeout here: the store's client gives reads the query timeout and writes the (longer) update timeout.
+        HttpRequest.Builder forward = HttpRequest.newBuilder(uri);
         for (String name : Collections.list(request.getHeaderNames()))
             if (!HOP.contains(name.toLowerCase(Locale.ROOT)))
                 for (String value : Collections.list(request.getHeaders(name)))
@@ -93,16 +92,19 @@ final class RemoteSparqlForwarder extends HttpServlet {
         if (endpoints.authenticated())
             forward.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (endpoints.user() + ":" + endpoints.password()).getBytes(StandardCharsets.UTF_8)));
-        forward.method(request.getMethod(), body(request, form));
+        // A SPARQL Update carries the version change in the same request: no front end can see the new data under the
+        // old version (and keep serving what it cached under it). Graph Store writes move it right after (changedOutside).
+        boolean sparqlUpdate = !read && (type.equals("application/sparql-update") || form && hasUpdate);
+        forward.method(request.getMethod(), body(request, form, sparqlUpdate ? store::withNewVersion : null));
         HttpResponse<InputStream> answer;
         try {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException | HttpTimeoutException e) {
-            problem(response, 503, "Service Unavailable", "The remote SPARQL store at " + target
-                    + " does not answer (" + e.getClass().getSimpleName() + "). Try again shortly.", path, true);
-            return;
         } catch (IOException e) {
-            problem(response, 502, "Bad Gateway", "The remote SPARQL store at " + target + " failed: " + e.getMessage(), path, true);
+            // Refused, timed out, or the connection cut mid-request (the store died): all mean "not reachable now".
+            String why = e instanceof HttpTimeoutException ? "no answer within the request timeout"
+                    : e instanceof ConnectException ? "connection refused" : "the connection failed";
+            problem(response, 503, "Service Unavailable", "The remote SPARQL store at " + target + " cannot be reached: " + why
+                    + ". Try again in " + RETRY_AFTER_SECONDS + " seconds; /health says when it is back.", path, true);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,7 +128,8 @@ final class RemoteSparqlForwarder extends HttpServlet {
             store.changedOutside();
     }
 
-    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form) {
+    /** The body to send on; {@code update} (null: none) rewrites the text of a SPARQL Update (body or {@code update=} field). */
+    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form, UnaryOperator<String> update) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS"))
             return HttpRequest.BodyPublishers.noBody();
@@ -134,8 +137,16 @@ final class RemoteSparqlForwarder extends HttpServlet {
             StringJoiner body = new StringJoiner("&");
             for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet())
                 for (String v : p.getValue())
-                    body.add(encode(p.getKey()) + "=" + encode(v));
+                    body.add(encode(p.getKey()) + "=" + encode(update != null && p.getKey().equals("update") ? update.apply(v) : v));
             return HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+        }
+        if (update != null && mediaType(request.getContentType()).equals("application/sparql-update")) {
+            try {
+                String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return HttpRequest.BodyPublishers.ofString(update.apply(text), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return HttpRequest.BodyPublishers.ofInputStream(() -> {
             try {

@@ -3,6 +3,7 @@ package org.reelgraph.store;
 import java.net.Authenticator;
 import java.net.PasswordAuthentication;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,9 +43,9 @@ final class RemoteStore implements Store {
         this.dataset = new WatchedDataset(remote);
     }
 
-    static RemoteStore connect(RemoteEndpoints endpoints, Duration connectTimeout) {
+    static RemoteStore connect(RemoteEndpoints endpoints, RemoteTimeouts timeouts) {
         // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every plain-HTTP request.
-        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (endpoints.authenticated()) {
             PasswordAuthentication credentials = new PasswordAuthentication(endpoints.user(), endpoints.password().toCharArray());
@@ -55,7 +56,7 @@ final class RemoteStore implements Store {
                 }
             });
         }
-        HttpClient http = client.build();
+        HttpClient http = new TimedHttpClient(client.build(), request -> isWrite(endpoints, request) ? timeouts.update() : timeouts.query());
         RDFConnection connection = RDFConnectionRemote.newBuilder()
                 .queryEndpoint(endpoints.query())
                 .updateEndpoint(endpoints.update())
@@ -63,6 +64,20 @@ final class RemoteStore implements Store {
                 .httpClient(http)
                 .build();
         return new RemoteStore(endpoints, http, connection);
+    }
+
+    /**
+     * A request that changes the store: a SPARQL Update body (Virtuoso takes updates at its query
+     * endpoint), anything sent to a separate update endpoint, anything but GET and HEAD to the Graph Store endpoint.
+     */
+    private static boolean isWrite(RemoteEndpoints endpoints, HttpRequest request) {
+        String uri = request.uri().toString();
+        if (request.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-update"))
+            return true;
+        if (!endpoints.update().equals(endpoints.query()) && uri.startsWith(endpoints.update()))
+            return true;
+        return !endpoints.gsp().equals(endpoints.query()) && uri.startsWith(endpoints.gsp())
+                && !request.method().equals("GET") && !request.method().equals("HEAD");
     }
 
     @Override
@@ -128,6 +143,15 @@ final class RemoteStore implements Store {
     public void update(UpdateRequest request) {
         remote.connection().update(RemoteDataset.withNewVersion(request));
         changedOutside();
+    }
+
+    /** The update, then (after a {@code ;}) the statements that replace the version: one request, applied whole or not at all. */
+    @Override
+    public String withNewVersion(String update) {
+        String text = update.strip();
+        if (text.endsWith(";"))
+            text = text.substring(0, text.length() - 1);
+        return text + "\n;\n" + RemoteDataset.withNewVersion(new UpdateRequest());
     }
 
     @Override

@@ -171,6 +171,14 @@ public interface Store extends AutoCloseable {
      */
     default void changedOutside() {}
 
+    /**
+     * A SPARQL Update that goes to the store beside this interface (forwarded as text), with what moves
+     * the data version on appended, so the one request changes data and version together (remote stores).
+     */
+    default String withNewVersion(String update) {
+        return update;
+    }
+
     /** The remote store's endpoints, when the data lives elsewhere (the SPARQL protocol is then forwarded). */
     default Optional<RemoteEndpoints> remote() {
         return Optional.empty();
@@ -200,8 +208,13 @@ public interface Store extends AutoCloseable {
         return Tdb2Store.inMemory();
     }
 
-    /** A remote SPARQL 1.1 store; connecting gives up after {@code connectTimeout}. */
+    /** A remote SPARQL 1.1 store; connecting gives up after {@code connectTimeout}; requests wait as long as the store takes. */
     static Store remote(RemoteEndpoints endpoints, java.time.Duration connectTimeout) {
-        return RemoteStore.connect(endpoints, connectTimeout);
+        return RemoteStore.connect(endpoints, new RemoteTimeouts(connectTimeout, null, null));
+    }
+
+    /** A remote SPARQL 1.1 store whose requests give up after {@code timeouts}. */
+    static Store remote(RemoteEndpoints endpoints, RemoteTimeouts timeouts) {
+        return RemoteStore.connect(endpoints, timeouts);
     }
 }

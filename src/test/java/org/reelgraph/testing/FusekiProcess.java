@@ -1,0 +1,162 @@
+package org.reelgraph.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone Fuseki jar ({@link StandaloneFuseki#JAR}) as a process the fault tests can hurt:
+ * killed with SIGKILL, frozen with SIGSTOP, and started again on the same port over the same TDB2
+ * directory, as an operator restarting a crashed store would. Only the process started here is
+ * ever signalled.
+ */
+public final class FusekiProcess implements AutoCloseable {
+    private static final Duration START = Duration.ofSeconds(90);
+
+    private final Path directory;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    private FusekiProcess(Path directory, int port) {
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /** A new store in {@code directory} (its TDB2 in {@code directory/tdb2}) on a free port, answering. */
+    public static FusekiProcess start(Path directory) {
+        FusekiProcess fuseki = new FusekiProcess(directory, freePort());
+        fuseki.restart();
+        return fuseki;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String queryEndpoint() {
+        return "http://127.0.0.1:" + port + "/ds/sparql";
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Starts the engine (again) on the same port and TDB2 directory; returns once it answers a query. */
+    public void restart() {
+        if (process != null && process.isAlive())
+            throw new IllegalStateException("Fuseki is still running (pid " + process.pid() + ")");
+        if (!Files.isRegularFile(StandaloneFuseki.JAR))
+            throw new IllegalStateException(StandaloneFuseki.JAR + " is missing: the build copies it (mvn -DskipTests package)");
+        try {
+            Path db = Files.createDirectories(directory.resolve("tdb2"));
+            Path log = directory.resolve("fuseki-" + (++starts) + ".log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", StandaloneFuseki.JAR.toAbsolutePath().toString(),
+                    "--tdb2", "--loc", db.toString(), "--update", "--localhost", "--port", Integer.toString(port), "/ds"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitReady(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, TDB2 left as the kill found it. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS))
+                throw new IllegalStateException("Fuseki (pid " + process.pid() + ") did not die");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGSTOP: the port still accepts connections (the kernel does), but nothing answers. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0)
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady(Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ask = URI.create(queryEndpoint() + "?query=ASK%7B%7D");
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive())
+                throw new IllegalStateException("Fuseki exited with " + process.exitValue() + ": " + Files.readString(log));
+            try {
+                if (client.send(HttpRequest.newBuilder(ask).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
+                    return;
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(200);
+        }
+        close();
+        throw new IllegalStateException("Fuseki did not answer within " + START + ": " + Files.readString(log));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive())
+            return;
+        // A frozen process ignores SIGTERM until it runs again.
+        signal("CONT");
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS))
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
