@@ -141,23 +141,21 @@ class CorpusEvalTest {
     }
 
     /**
-     * blind-k and blind-l (30 reviews by two more writers who never saw the extractor), scored once on extractor
-     * f16a813: F1=0.78 P=0.84 R=0.73 (0.7817) with 5 trap violations, and F1=0.85 P=0.90 R=0.80 (0.8473) with 0.
-     * Not tuned on yet: the floors are those blind scores less their rounding, and blind-k's known violations are
-     * listed so that any new one fails.
+     * blind-k/ and blind-l/ (30 reviews by two more writers who never saw the extractor) scored blind on extractor
+     * f16a813: F1=0.78 P=0.84 R=0.73 (0.7817) with 5 trap violations and F1=0.85 P=0.90 R=0.80 (0.8473) with 0. After
+     * the generic fixes of their round (a credit cue right after another film's "(year)" or after "the first film
+     * was" is that film's, "no match for" compares, a colon ends an other-work cue's reach, a list headline names its
+     * film after "From") F1=0.80 P=0.87 R=0.74 (0.7978) and F1=0.85 P=0.90 R=0.80 (0.8473), both 0 traps.
+     * Tuned on since: not blind numbers.
      */
     @Test
-    void blindKAndLScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
-        var known = java.util.Map.of(
-                "blind-k", java.util.Set.of("kung-fu-panda-3-2016", "live-free-or-die-hard-2007", "star-trek-ii-the-wrath-of-khan-1982"),
-                "blind-l", java.util.Set.<String>of());
-        var floors = java.util.Map.of("blind-k", 0.78, "blind-l", 0.84);
+    void blindKAndLScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        var floors = java.util.Map.of("blind-k", 0.79, "blind-l", 0.84);
         for (String set : List.of("blind-k", "blind-l")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), () -> set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
-            for (String violation : score.violations())
-                assertTrue(known.get(set).stream().anyMatch(violation::startsWith), () -> set + ": a new trap violation: " + violation);
         }
     }
 
