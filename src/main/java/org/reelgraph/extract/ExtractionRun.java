@@ -315,7 +315,7 @@ final class ExtractionRun {
     private boolean otherFilmBefore(int i, Sentence s) {
         if (i < 0)
             return false;
-        if (otherYearNounBefore(i, s))
+        if (otherYearNounBefore(i, s) || otherYearParenBefore(i, s) || earlierFilmSubject(i, s))
             return true;
         int k = i - 1;
         if (k <= s.from() || !tok.get(k).norm().equals(","))
@@ -324,6 +324,40 @@ final class ExtractionRun {
         if (k > s.from() + 1 && tok.get(k).text().equals(")") && tok.get(k - 1).year() && tok.get(k - 2).text().equals("("))
             k -= 3;
         return k >= s.from() && !isSelf(k) && (otherTitle[k] || knownTitleExtendedTo(k, s));
+    }
+
+    /**
+     * "Underworld (2003) starring X", "Title (1979), directed by X": a credit cue right after a parenthesised year
+     * that is not the reviewed film's credits the film of that year, whatever its title is.
+     */
+    private boolean otherYearParenBefore(int i, Sentence s) {
+        int k = i - 1;
+        if (k > s.from() && tok.get(k).norm().equals(","))
+            k--;
+        if (k - 2 < s.from() || !tok.get(k).text().equals(")") || !tok.get(k - 1).year() || !tok.get(k - 2).text().equals("("))
+            return false;
+        // With no year for the reviewed film, the title before the year must be one the text introduces besides it.
+        return film.year() != null ? Integer.parseInt(tok.get(k - 1).text()) != film.year()
+                : k - 3 >= s.from() && otherTitle[k - 3] && !isSelf(k - 3);
+    }
+
+    /**
+     * "The first film was directed by X", "the original one had been directed by X": the passive's subject is an
+     * earlier film (article, an earlier-word, up to three title words, a film noun), so the director is that film's.
+     */
+    private boolean earlierFilmSubject(int i, Sentence s) {
+        int k = i - 1;
+        while (k > s.from() && Set.of("was", "were", "is", "had", "been", "also", "originally").contains(tok.get(k).norm()))
+            k--;
+        if (k == i - 1 || k <= s.from() || !(filmnouns.contains(tok.get(k).norm()) || tok.get(k).norm().equals("one")))
+            return false;
+        k--;
+        int title = 0;
+        while (k > s.from() && title < 3 && tok.get(k).capitalised() && !EARLIER.contains(tok.get(k).norm())) {
+            k--;
+            title++;
+        }
+        return k > s.from() && EARLIER.contains(tok.get(k).norm()) && ARTICLES.contains(tok.get(k - 1).norm());
     }
 
     /**
@@ -722,7 +756,10 @@ final class ExtractionRun {
             Integer first = null;
             for (int c = line[0]; c < line[1] && first == null; c++)
                 first = tokenAtChar.get(c);
-            if (first == null || !tok.get(first).capitalised() || tok.get(first).norm().equals("by"))
+            // "5 Things We Learned From X": a list headline's number starts the line, the title follows "From"/"About"
+            boolean listHeadline = first != null && tok.get(first).norm().matches("\\d{1,2}") && first + 1 < tok.size()
+                    && tok.get(first + 1).capitalised();
+            if (first == null || !tok.get(first).capitalised() && !listHeadline || tok.get(first).norm().equals("by"))
                 continue;
             int j = first;
             int lineNo = tok.get(first).line();
@@ -730,6 +767,10 @@ final class ExtractionRun {
                 j++;
             List<int[]> spans = new ArrayList<>();
             spans.add(new int[] {first, j});
+            int[] listTitle = null;
+            for (int k = first + 1; k + 1 < j && listHeadline; k++)
+                if (Set.of("from", "about").contains(tok.get(k).norm()) && tok.get(k).capitalised() && tok.get(k + 1).capitalised())
+                    spans.add(listTitle = new int[] {k + 1, j});
             for (int k = first; k < j; k++)
                 if (tok.get(k).norm().equals(":")) {
                     spans.add(new int[] {first, k});
@@ -754,7 +795,7 @@ final class ExtractionRun {
                 boolean tagline = spans.size() > 1 && a == first && b > spans.get(1)[1] && allCaps(partText(spans.get(1))) && !allCaps(title);
                 if (tagline)
                     continue;
-                if (known == null && !extendsKnownTitle(a, b) && (allCaps(title) || count(Words.key(title), Set.of()) < 2 && !titleLine))
+                if (known == null && !extendsKnownTitle(a, b) && sp != listTitle && (allCaps(title) || count(Words.key(title), Set.of()) < 2 && !titleLine))
                     continue; // a column name or a byline, not a title the text talks about
                 out.add(new Candidate(title, null, a, b, null, null, 0, "headline"));
             }
@@ -1039,9 +1080,13 @@ final class ExtractionRun {
         if (compare[i] || otherParen[i])
             return true;
         Sentence s = analysis.sentences().get(tok.get(i).sentence());
-        for (int k = Math.max(s.from(), i - 4); k < i; k++)
+        // "than any film since we started: 1982's X": a colon or semicolon ends the cue's reach, the title after it is offered plainly
+        for (int k = i - 1; k >= Math.max(s.from(), i - 4); k--) {
+            if (Set.of(":", ";").contains(tok.get(k).norm()))
+                return false;
             if (cueAt("otherwork", k, s) > 0)
                 return true;
+        }
         return false;
     }
 
@@ -1261,6 +1306,9 @@ final class ExtractionRun {
                         continue;
                     if (rule.relation().equals("directedBy") && otherFilmBefore(directorCueStart(i, s), s))
                         continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
+                    if (rule.relation().equals("starring") && Set.of("starring", "co-starring").contains(tok.get(i).norm())
+                            && otherFilmBefore(i, s))
+                        continue; // "Underworld (2003) starring X": the cast of another film
                     if ((rule.relation().equals("starring") || rule.relation().equals("directedBy")) && nameAsModifier(i, caps, s))
                         continue; // "hoping for a X cameo", "nails the X voice": the name qualifies a noun
                     if (rule.relation().equals("directedBy") && pronounForOtherTitle(i, end, s))

@@ -141,18 +141,38 @@ class CorpusEvalTest {
     }
 
     /**
-     * blind-k and blind-l (30 reviews by two more writers who never saw the extractor), scored once on extractor
-     * f16a813: F1=0.78 P=0.84 R=0.73 (0.7817) with 5 trap violations, and F1=0.85 P=0.90 R=0.80 (0.8473) with 0.
-     * Not tuned on yet: the floors are those blind scores less their rounding, and blind-k's known violations are
+     * blind-k/ and blind-l/ (30 reviews by two more writers who never saw the extractor) scored blind on extractor
+     * f16a813: F1=0.78 P=0.84 R=0.73 (0.7817) with 5 trap violations and F1=0.85 P=0.90 R=0.80 (0.8473) with 0. After
+     * the generic fixes of their round (a credit cue right after another film's "(year)" or after "the first film
+     * was" is that film's, "no match for" compares, a colon ends an other-work cue's reach, a list headline names its
+     * film after "From") F1=0.80 P=0.87 R=0.74 (0.7978) and F1=0.85 P=0.90 R=0.80 (0.8473), both 0 traps.
+     * Tuned on since: not blind numbers.
+     */
+    @Test
+    void blindKAndLScoreAtLeastTheirTunedF1WithNoTrapViolations() {
+        var floors = java.util.Map.of("blind-k", 0.79, "blind-l", 0.84);
+        for (String set : List.of("blind-k", "blind-l")) {
+            EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
+            System.out.println(set + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), () -> set + ": " + score.summary());
+            assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
+        }
+    }
+
+    /**
+     * blind-m and blind-n (30 reviews by two more writers who never saw the extractor), scored once on extractor
+     * 703aa10: F1=0.80 P=0.88 R=0.73 (0.7989) with 0 trap violations, and F1=0.83 P=0.89 R=0.79 (0.8329) with 4.
+     * Not tuned on yet: the floors are those blind scores less their rounding, and blind-n's known violations are
      * listed so that any new one fails.
      */
     @Test
-    void blindKAndLScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
+    void blindMAndNScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
         var known = java.util.Map.of(
-                "blind-k", java.util.Set.of("kung-fu-panda-3-2016", "live-free-or-die-hard-2007", "star-trek-ii-the-wrath-of-khan-1982"),
-                "blind-l", java.util.Set.<String>of());
-        var floors = java.util.Map.of("blind-k", 0.78, "blind-l", 0.84);
-        for (String set : List.of("blind-k", "blind-l")) {
+                "blind-m", java.util.Set.<String>of(),
+                "blind-n", java.util.Set.of("28-years-later-2025", "ant-man-and-the-wasp-quantumania-2023", "star-trek-generations-1994",
+                        "the-exorcist-believer-2023"));
+        var floors = java.util.Map.of("blind-m", 0.79, "blind-n", 0.83);
+        for (String set : List.of("blind-m", "blind-n")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
