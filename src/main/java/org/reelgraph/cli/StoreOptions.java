@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -27,10 +28,18 @@ final class StoreOptions {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
-    @Option(names = "--remote-update", paramLabel = "URL", description = "The remote store's update endpoint (default: QUERY_URL's sibling 'update').")
+    @Option(names = "--remote-engine", paramLabel = "generic|virtuoso",
+            description = "What the remote store is: 'generic' (default; a SPARQL 1.1 store that takes RDF 1.2, such as Fuseki 5) "
+                    + "or 'virtuoso' (OpenLink Virtuoso 7: updates to QUERY_URL itself, GSP at /sparql-graph-crud, "
+                    + "annotations kept as rdf:Statement reification).")
+    String remoteEngine;
+
+    @Option(names = "--remote-update", paramLabel = "URL", description = "The remote store's update endpoint "
+            + "(default: QUERY_URL's sibling 'update'; virtuoso: QUERY_URL).")
     String remoteUpdate;
 
-    @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint (default: sibling 'data').")
+    @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint "
+            + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host).")
     String remoteGsp;
 
     @Option(names = "--remote-user", paramLabel = "USER", description = "User for HTTP basic authentication at the remote store.")
@@ -56,7 +65,8 @@ final class StoreOptions {
             }
         }
         try {
-            return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password),
+            RemoteEngine engine = remoteEngine == null ? RemoteEngine.GENERIC : RemoteEngine.parse(remoteEngine);
+            return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password, engine),
                     java.time.Duration.ofSeconds(10));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
@@ -65,8 +75,8 @@ final class StoreOptions {
 
     private Store openStore(ProjectHome home) {
         boolean remote = choice != null && choice.remote != null;
-        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null))
-            throw new BadInputException("--remote-update, --remote-gsp, --remote-user and --remote-password-file need --remote QUERY_URL");
+        if (!remote && (remoteEngine != null || remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null))
+            throw new BadInputException("--remote-engine, --remote-update, --remote-gsp, --remote-user and --remote-password-file need --remote QUERY_URL");
         if (remote)
             return openRemote();
         if (choice != null && choice.mem)

@@ -137,13 +137,16 @@ final class RemoteSparqlForwarder extends HttpServlet {
                     body.add(encode(p.getKey()) + "=" + encode(v));
             return HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
         }
-        return HttpRequest.BodyPublishers.ofInputStream(() -> {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
             try {
                 return request.getInputStream();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        // With the client's length, not chunked: Virtuoso 7.2 answers 201 to a chunked PUT and keeps nothing of it.
+        long length = request.getContentLengthLong();
+        return length >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream;
     }
 
     private static String encode(String s) {
