@@ -1,7 +1,9 @@
 package org.reelgraph.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,12 +30,14 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.RemoteEngine;
+import org.reelgraph.store.RemoteStoreException;
 import org.reelgraph.store.Store;
 import org.reelgraph.testing.StandaloneFuseki;
 import org.reelgraph.testing.VirtuosoServer;
@@ -55,6 +59,7 @@ class BackendsTest {
     private final Map<Backend, RunningServer> servers = new EnumMap<>(Backend.class);
     private StandaloneFuseki fuseki;
     private VirtuosoServer virtuoso;
+    private Store overVirtuoso;
     /** Why the Virtuoso variant cannot run here (locally only; in CI the class fails instead). */
     private Optional<String> noVirtuoso = Optional.empty();
 
@@ -69,7 +74,7 @@ class BackendsTest {
             throw new IllegalStateException("CI=true and Virtuoso is missing: " + noVirtuoso.get());
         if (noVirtuoso.isEmpty()) {
             virtuoso = VirtuosoServer.start(dir.resolve("virtuoso"));
-            Store overVirtuoso = Store.remote(RemoteEndpoints.of(virtuoso.queryEndpoint(), RemoteEngine.VIRTUOSO), Duration.ofSeconds(5));
+            overVirtuoso = Store.remote(RemoteEndpoints.of(virtuoso.queryEndpoint(), RemoteEngine.VIRTUOSO), Duration.ofSeconds(5));
             servers.put(Backend.REMOTE_VIRTUOSO, RunningServer.over(overVirtuoso, b -> {}));
         }
     }
@@ -242,5 +247,45 @@ class BackendsTest {
         assertTrue(html.body().contains("Ballerina"));
         assertEquals(200, server.get("/id/film/ballerina-2025", "application/ld+json").statusCode());
         assertEquals(404, server.get("/id/film/no-such-film-1900", "text/turtle").statusCode());
+    }
+
+    /**
+     * What Virtuoso cannot take as it is: more statements in one graph than its parser takes in one
+     * block (sent in blocks), a request over its 10 MB (refused whole, before anything is sent), a
+     * triple term that is not the object of rdf:reifies (refused); and a language tag it lower-cases.
+     */
+    @Test
+    void virtuosoTakesBigGraphsInBlocksAndRefusesWholeWhatItCannotHold() {
+        assumeTrue(noVirtuoso.isEmpty(), () -> "remote Virtuoso not tested: " + noVirtuoso.orElse(""));
+        Node big = NodeFactory.createURI("https://example.org/virtuoso-big"), tooBig = NodeFactory.createURI("https://example.org/virtuoso-too-big");
+        Node p = NodeFactory.createURI("https://example.org/p"), s = NodeFactory.createURI("https://example.org/s");
+        Node british = NodeFactory.createLiteralLang("colour", "en-GB");
+        try {
+            overVirtuoso.write(() -> {
+                for (int i = 0; i < 6_000; i++)
+                    overVirtuoso.dataset().add(big, NodeFactory.createURI("https://example.org/s" + i), p, NodeFactory.createLiteralString("v" + i));
+                overVirtuoso.dataset().add(big, s, p, british);
+            });
+            assertEquals(6_001L, overVirtuoso.read(() -> (long) org.apache.jena.atlas.iterator.Iter.count(
+                    overVirtuoso.dataset().find(big, Node.ANY, Node.ANY, Node.ANY))));
+            assertEquals(List.of(british), overVirtuoso.read(() -> org.apache.jena.atlas.iterator.Iter.toList(
+                    overVirtuoso.dataset().find(big, s, p, Node.ANY)).stream().map(q -> q.getObject()).toList()));
+
+            String filler = "x".repeat(100);
+            RemoteStoreException tooLarge = assertThrows(RemoteStoreException.class, () -> overVirtuoso.write(() -> {
+                for (int i = 0; i < 100_000; i++)
+                    overVirtuoso.dataset().add(tooBig, NodeFactory.createURI("https://example.org/s" + i), p, NodeFactory.createLiteralString(filler + i));
+            }));
+            assertTrue(tooLarge.getMessage().contains("at most 10 MB"), tooLarge.getMessage());
+            assertFalse(overVirtuoso.read(() -> overVirtuoso.dataset().containsGraph(tooBig)));
+
+            Node term = NodeFactory.createTripleTerm(s, p, british);
+            RemoteStoreException noTerm = assertThrows(RemoteStoreException.class,
+                    () -> overVirtuoso.write(() -> overVirtuoso.dataset().add(tooBig, s, p, term)));
+            assertTrue(noTerm.getMessage().contains("no RDF 1.2 triple terms"), noTerm.getMessage());
+            assertFalse(overVirtuoso.read(() -> overVirtuoso.dataset().containsGraph(tooBig)));
+        } finally {
+            overVirtuoso.write(() -> overVirtuoso.dataset().removeGraph(big));
+        }
     }
 }
