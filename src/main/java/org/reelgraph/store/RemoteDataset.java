@@ -16,7 +16,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.TxnType;
@@ -28,10 +27,6 @@ import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraphBase;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.modify.request.QuadDataAcc;
-import org.apache.jena.sparql.modify.request.UpdateDataDelete;
-import org.apache.jena.sparql.modify.request.UpdateDataInsert;
-import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.reelgraph.vocab.Iris;
@@ -45,7 +40,7 @@ import org.reelgraph.vocab.RG;
  * its commit sends them as ONE SPARQL Update request, together with a new data version: the store
  * applies the write whole or not at all, and every front end over the same store sees the version
  * move. The default graph is not read (queries see the union of the named graphs); the version graph
- * is hidden.
+ * is hidden. How patterns and writes are spelled for the store is its {@link RemoteDialect}'s business.
  */
 final class RemoteDataset extends DatasetGraphBase {
     /** The graph that holds the store's data version (one statement), hidden from this view. */
