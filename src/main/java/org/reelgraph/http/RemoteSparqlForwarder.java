@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.Store;
 
 /**
@@ -93,7 +94,13 @@ final class RemoteSparqlForwarder extends HttpServlet {
         if (endpoints.authenticated())
             forward.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (endpoints.user() + ":" + endpoints.password()).getBytes(StandardCharsets.UTF_8)));
-        forward.method(request.getMethod(), body(request, form));
+        if (endpoints.engine() == RemoteEngine.VIRTUOSO && request.getMethod().equals("POST") && type.equals("application/sparql-query")) {
+            // Virtuoso 7.2 never answers a POST of application/sparql-query: the same query goes as a form.
+            String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            forward.setHeader("Content-Type", "application/x-www-form-urlencoded");
+            forward.method("POST", HttpRequest.BodyPublishers.ofString("query=" + encode(text), StandardCharsets.UTF_8));
+        } else
+            forward.method(request.getMethod(), body(request, form));
         HttpResponse<InputStream> answer;
         try {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());

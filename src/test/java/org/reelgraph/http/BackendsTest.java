@@ -234,6 +234,17 @@ class BackendsTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aQueryPostedAsSparqlQueryIsAnswered(Backend backend) {
+        RunningServer server = server(backend);
+        HttpResponse<String> answer = server.send(server.request("/reelgraph/sparql").timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+json")
+                .POST(RunningServer.body("ASK { GRAPH ?g { <" + FILM + "ballerina-2025> ?p ?o } }")));
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(RunningServer.json(answer).get("boolean").asBoolean(), answer.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void linkedDataPagesNegotiateTheirFormat(Backend backend) {
         RunningServer server = server(backend);
         HttpResponse<String> turtle = server.get("/id/film/ballerina-2025", "text/turtle");
