@@ -65,13 +65,13 @@ class BackendsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
+        noVirtuoso = VirtuosoServer.missing();
+        if (noVirtuoso.isPresent() && "true".equals(System.getenv("CI")))
+            throw new IllegalStateException("CI=true and Virtuoso is missing: " + noVirtuoso.get());
         servers.put(Backend.EMBEDDED, RunningServer.start(Files.createDirectory(dir.resolve("tdb2"))));
         fuseki = StandaloneFuseki.start(Files.createDirectory(dir.resolve("fuseki")));
         Store remote = Store.remote(RemoteEndpoints.of(fuseki.queryEndpoint()), Duration.ofSeconds(5));
         servers.put(Backend.REMOTE_FUSEKI, RunningServer.over(remote, b -> {}));
-        noVirtuoso = VirtuosoServer.missing();
-        if (noVirtuoso.isPresent() && "true".equals(System.getenv("CI")))
-            throw new IllegalStateException("CI=true and Virtuoso is missing: " + noVirtuoso.get());
         if (noVirtuoso.isEmpty()) {
             virtuoso = VirtuosoServer.start(dir.resolve("virtuoso"));
             overVirtuoso = Store.remote(RemoteEndpoints.of(virtuoso.queryEndpoint(), RemoteEngine.VIRTUOSO), Duration.ofSeconds(5));
