@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.RemoteTimeouts;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
@@ -28,10 +29,18 @@ final class StoreOptions {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
-    @Option(names = "--remote-update", paramLabel = "URL", description = "The remote store's update endpoint (default: QUERY_URL's sibling 'update').")
+    @Option(names = "--remote-engine", paramLabel = "generic|virtuoso",
+            description = "What the remote store is: 'generic' (default; a SPARQL 1.1 store that takes RDF 1.2, such as Fuseki 5) "
+                    + "or 'virtuoso' (OpenLink Virtuoso 7: updates to QUERY_URL itself, GSP at /sparql-graph-crud, "
+                    + "annotations kept as rdf:Statement reification).")
+    String remoteEngine;
+
+    @Option(names = "--remote-update", paramLabel = "URL", description = "The remote store's update endpoint "
+            + "(default: QUERY_URL's sibling 'update'; virtuoso: QUERY_URL).")
     String remoteUpdate;
 
-    @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint (default: sibling 'data').")
+    @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint "
+            + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host).")
     String remoteGsp;
 
     @Option(names = "--remote-user", paramLabel = "USER", description = "User for HTTP basic authentication at the remote store.")
@@ -81,7 +90,8 @@ final class StoreOptions {
             }
         }
         try {
-            return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password),
+            RemoteEngine engine = remoteEngine == null ? RemoteEngine.GENERIC : RemoteEngine.parse(remoteEngine);
+            return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password, engine),
                     timeouts);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
@@ -90,10 +100,10 @@ final class StoreOptions {
 
     private Store openStore(ProjectHome home, RemoteTimeouts timeouts) {
         boolean remote = choice != null && choice.remote != null;
-        if (!remote && (remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null
+        if (!remote && (remoteEngine != null || remoteUpdate != null || remoteGsp != null || remoteUser != null || remotePasswordFile != null
                 || remoteTimeout != null || remoteUpdateTimeout != null))
-            throw new BadInputException("--remote-update, --remote-gsp, --remote-user, --remote-password-file, --remote-timeout"
-                    + " and --remote-update-timeout need --remote QUERY_URL");
+            throw new BadInputException("--remote-engine, --remote-update, --remote-gsp, --remote-user, --remote-password-file,"
+                    + " --remote-timeout and --remote-update-timeout need --remote QUERY_URL");
         if (remote)
             return openRemote(timeouts);
         if (choice != null && choice.mem)

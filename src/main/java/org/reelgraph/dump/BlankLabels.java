@@ -19,8 +19,13 @@ final class BlankLabels<I> {
     /** A label is wanted again soon after it is made (by the subject pointing to the node, then by the node's own quads). */
     private static final int CACHED = 1 << 13;
 
-    /** A blank node in a graph (null: the union); {@code blank} is its id, or the node if the store has no id for it. */
-    private record Key(Object blank, Object graph) {}
+    /**
+     * A blank node in a graph (null: the union) at a depth of the hashing; {@code blank} is its id, or the
+     * node if the store has no id for it. The depth is part of the key: a label found deeper is cut short
+     * (neighbours at the cut are "_"), and reusing it higher up would make a label depend on the order the
+     * store gives its statements in (Virtuoso's differs from TDB2's).
+     */
+    private record Key(Object blank, Object graph, int depth) {}
 
     private final DumpSource<I> source;
     /** One digest for all labels (getting one is a provider look-up); digest() resets it. */
@@ -52,7 +57,7 @@ final class BlankLabels<I> {
     }
 
     private String label(I blank, Node node, I graph, int depth) {
-        Key key = new Key(blank == null ? node : blank, graph);
+        Key key = new Key(blank == null ? node : blank, graph, depth);
         String cached = labels.get(key);
         if (cached != null)
             return cached;
@@ -74,8 +79,7 @@ final class BlankLabels<I> {
             sha256.update(parts.get(i));
         }
         String label = "b" + hex24(sha256.digest());
-        if (depth == 0)
-            labels.put(key, label);
+        labels.put(key, label);
         return label;
     }
 

@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.reelgraph.store.RemoteEndpoints;
+import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.Store;
 
 /**
@@ -95,7 +96,13 @@ final class RemoteSparqlForwarder extends HttpServlet {
         // A SPARQL Update carries the version change in the same request: no front end can see the new data under the
         // old version (and keep serving what it cached under it). Graph Store writes move it right after (changedOutside).
         boolean sparqlUpdate = !read && (type.equals("application/sparql-update") || form && hasUpdate);
-        forward.method(request.getMethod(), body(request, form, sparqlUpdate ? store::withNewVersion : null));
+        if (endpoints.engine() == RemoteEngine.VIRTUOSO && request.getMethod().equals("POST") && type.equals("application/sparql-query")) {
+            // Virtuoso 7.2 never answers a POST of application/sparql-query: the same query goes as a form.
+            String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            forward.setHeader("Content-Type", "application/x-www-form-urlencoded");
+            forward.method("POST", HttpRequest.BodyPublishers.ofString("query=" + encode(text), StandardCharsets.UTF_8));
+        } else
+            forward.method(request.getMethod(), body(request, form, sparqlUpdate ? store::withNewVersion : null));
         HttpResponse<InputStream> answer;
         try {
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -148,13 +155,16 @@ final class RemoteSparqlForwarder extends HttpServlet {
                 throw new UncheckedIOException(e);
             }
         }
-        return HttpRequest.BodyPublishers.ofInputStream(() -> {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
             try {
                 return request.getInputStream();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        // With the client's length, not chunked: Virtuoso 7.2 answers 201 to a chunked PUT and keeps nothing of it.
+        long length = request.getContentLengthLong();
+        return length >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream;
     }
 
     private static String encode(String s) {

@@ -16,7 +16,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.TxnType;
@@ -28,10 +27,6 @@ import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraphBase;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.modify.request.QuadDataAcc;
-import org.apache.jena.sparql.modify.request.UpdateDataDelete;
-import org.apache.jena.sparql.modify.request.UpdateDataInsert;
-import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.reelgraph.vocab.Iris;
@@ -45,7 +40,7 @@ import org.reelgraph.vocab.RG;
  * its commit sends them as ONE SPARQL Update request, together with a new data version: the store
  * applies the write whole or not at all, and every front end over the same store sees the version
  * move. The default graph is not read (queries see the union of the named graphs); the version graph
- * is hidden.
+ * is hidden. How patterns and writes are spelled for the store is its {@link RemoteDialect}'s business.
  */
 final class RemoteDataset extends DatasetGraphBase {
     /** The graph that holds the store's data version (one statement), hidden from this view. */
@@ -72,11 +67,13 @@ final class RemoteDataset extends DatasetGraphBase {
     }
 
     private final RDFConnection connection;
+    private final RemoteDialect dialect;
     private final ThreadLocal<State> state = new ThreadLocal<>();
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
-    RemoteDataset(RDFConnection connection) {
+    RemoteDataset(RDFConnection connection, RemoteEngine engine) {
         this.connection = connection;
+        this.dialect = RemoteDialect.of(engine, connection);
     }
 
     RDFConnection connection() {
@@ -154,24 +151,19 @@ final class RemoteDataset extends DatasetGraphBase {
 
     /** Streams the statements matching {@code pattern} (graph ANY: every named graph) from the store. */
     void select(Quad pattern, Consumer<Quad> sink) {
-        Node g = pattern.getGraph(), s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
-        String text = "SELECT * WHERE { GRAPH " + term(g, "g") + " { " + term(s, "s") + " " + term(p, "p") + " "
-                + term(o, "o") + " } " + (g.isConcrete() ? "" : "FILTER(?g != " + NodeFmtLib.strNT(VERSION_GRAPH) + ") ") + "}";
+        String text = dialect.select(pattern);
+        if (text == null)
+            return;
         try (QueryExecution qe = connection.query(QueryFactory.create(text))) {
             ResultSet rs = qe.execSelect();
-            while (rs.hasNext()) {
-                QuerySolution row = rs.next();
-                sink.accept(Quad.create(
-                        g.isConcrete() ? g : row.get("g").asNode(),
-                        s.isConcrete() ? s : Skolem.fromStore(row.get("s").asNode()),
-                        p.isConcrete() ? p : Skolem.fromStore(row.get("p").asNode()),
-                        o.isConcrete() ? o : Skolem.fromStore(row.get("o").asNode())));
-            }
+            while (rs.hasNext())
+                sink.accept(dialect.statement(rs.next(), pattern));
         }
     }
 
-    private static String term(Node n, String variable) {
-        return n.isConcrete() ? NodeFmtLib.strNT(Skolem.toStore(n)) : "?" + variable;
+    /** The query that counts the shown statements, or with {@code union} the distinct triples of their union. */
+    String countQuery(boolean union) {
+        return dialect.count(union);
     }
 
     /** Term equality, ANY matching everything (Jena 5.6's {@code Quad.matches} takes the quad as the pattern). */
@@ -186,8 +178,7 @@ final class RemoteDataset extends DatasetGraphBase {
     @Override
     public Iterator<Node> listGraphNodes() {
         Set<Node> graphs = new LinkedHashSet<>();
-        Query query = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != "
-                + NodeFmtLib.strNT(VERSION_GRAPH) + ") } ORDER BY ?g");
+        Query query = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + dialect.shown("g") + " } ORDER BY ?g");
         try (QueryExecution qe = connection.query(query)) {
             qe.execSelect().forEachRemaining(row -> graphs.add(row.get("g").asNode()));
         }
@@ -288,36 +279,18 @@ final class RemoteDataset extends DatasetGraphBase {
         st.deleted.clear();
     }
 
-    /** The buffered changes and a new version as one request: graphs dropped, then deletes, then inserts. */
-    private UpdateRequest request(State st) {
-        UpdateRequest request = new UpdateRequest();
-        for (Node g : st.dropped)
-            request.add(new UpdateDrop(g, true));
-        if (!st.deleted.isEmpty()) {
-            QuadDataAcc data = new QuadDataAcc();
-            st.deleted.forEach(q -> data.addQuad(storeQuad(q)));
-            request.add(new UpdateDataDelete(data));
-        }
-        if (!st.added.isEmpty()) {
-            QuadDataAcc data = new QuadDataAcc();
-            st.added.forEach(q -> data.addQuad(storeQuad(q)));
-            request.add(new UpdateDataInsert(data));
-        }
-        return withNewVersion(request);
-    }
-
-    private static Quad storeQuad(Quad q) {
-        Quad s = Skolem.toStore(q);
-        return s.isDefaultGraph() ? Quad.create(Quad.defaultGraphNodeGenerated, s.asTriple()) : s;
-    }
-
     /** Appends the statement that moves the store's data version on, so the same request changes it. */
     static UpdateRequest withNewVersion(UpdateRequest request) {
+        UpdateFactory.parse(request, newVersionText());
+        return request;
+    }
+
+    /** The two operations that replace the version statement with a new tag ({@code seconds-uuid}). */
+    static String newVersionText() {
         String v = NodeFmtLib.strNT(VERSION_GRAPH), p = NodeFmtLib.strNT(VERSION_PROPERTY);
         String tag = System.currentTimeMillis() / 1000 + "-" + UUID.randomUUID();
-        UpdateFactory.parse(request, "DELETE WHERE { GRAPH " + v + " { " + v + " " + p + " ?old } } ;\n"
-                + "INSERT DATA { GRAPH " + v + " { " + v + " " + p + " \"" + tag + "\" } }");
-        return request;
+        return "DELETE WHERE { GRAPH " + v + " { " + v + " " + p + " ?old } } ;\n"
+                + "INSERT DATA { GRAPH " + v + " { " + v + " " + p + " \"" + tag + "\" } }";
     }
 
     /** The store's data version tag ({@code seconds-uuid}), or null when nothing has been written through reelgraph. */
@@ -380,7 +353,7 @@ final class RemoteDataset extends DatasetGraphBase {
             throw new JenaTransactionException("not in a transaction");
         try {
             if (st.mode == ReadWrite.WRITE && st.changed())
-                connection.update(request(st));
+                dialect.write(connection, st.dropped, st.deleted, st.added);
         } finally {
             state.remove();
         }

@@ -4,25 +4,36 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where a remote SPARQL 1.1 store answers: the query endpoint, and the update and Graph Store
- * Protocol endpoints (each defaults to what Fuseki's layout suggests: {@code .../sparql} gives
- * {@code .../update} and {@code .../data}). {@code user} and {@code password} are for HTTP basic
- * authentication, both null when the store is open.
+ * Where a remote SPARQL 1.1 store answers and what kind of store it is: the query endpoint, and the
+ * update and Graph Store Protocol endpoints, each defaulting to the engine's layout (generic, i.e.
+ * Fuseki's: {@code .../sparql} gives {@code .../update} and {@code .../data}; Virtuoso: updates to
+ * the query endpoint itself, GSP to {@code /sparql-graph-crud} on the same host). {@code user} and
+ * {@code password} are for HTTP basic authentication, both null when the store is open.
  */
-public record RemoteEndpoints(String query, String update, String gsp, String user, String password) {
+public record RemoteEndpoints(String query, String update, String gsp, String user, String password, RemoteEngine engine) {
     public RemoteEndpoints {
         Objects.requireNonNull(query, "query endpoint");
+        engine = engine != null ? engine : RemoteEngine.GENERIC;
         requireHttp(query, "query");
-        update = update != null ? update : sibling(query, "update");
-        gsp = gsp != null ? gsp : sibling(query, "data");
+        update = update != null ? update : engine == RemoteEngine.VIRTUOSO ? query : sibling(query, "update");
+        gsp = gsp != null ? gsp : engine == RemoteEngine.VIRTUOSO ? onHost(query, "/sparql-graph-crud") : sibling(query, "data");
         requireHttp(update, "update");
         requireHttp(gsp, "gsp");
         if ((user == null) != (password == null))
             throw new IllegalArgumentException("give both a remote user and a password file, or neither");
     }
 
+    /** A generic store. */
+    public RemoteEndpoints(String query, String update, String gsp, String user, String password) {
+        this(query, update, gsp, user, password, RemoteEngine.GENERIC);
+    }
+
     public static RemoteEndpoints of(String query) {
         return new RemoteEndpoints(query, null, null, null, null);
+    }
+
+    public static RemoteEndpoints of(String query, RemoteEngine engine) {
+        return new RemoteEndpoints(query, null, null, null, null, engine);
     }
 
     public boolean authenticated() {
@@ -35,6 +46,12 @@ public record RemoteEndpoints(String query, String update, String gsp, String us
             if (query.endsWith(end))
                 return query.substring(0, query.length() - end.length()) + "/" + name;
         return query.replaceFirst("/$", "") + "/" + name;
+    }
+
+    /** {@code http://h:8890/sparql} → {@code http://h:8890/sparql-graph-crud}. */
+    private static String onHost(String query, String path) {
+        URI uri = URI.create(query);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + path;
     }
 
     private static void requireHttp(String url, String which) {

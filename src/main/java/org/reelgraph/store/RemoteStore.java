@@ -39,7 +39,7 @@ final class RemoteStore implements Store {
     private RemoteStore(RemoteEndpoints endpoints, HttpClient http, RDFConnection connection) {
         this.endpoints = endpoints;
         this.http = http;
-        this.remote = new RemoteDataset(connection);
+        this.remote = new RemoteDataset(connection, endpoints.engine());
         this.dataset = new WatchedDataset(remote);
     }
 
@@ -61,6 +61,7 @@ final class RemoteStore implements Store {
                 .queryEndpoint(endpoints.query())
                 .updateEndpoint(endpoints.update())
                 .gspEndpoint(endpoints.gsp())
+                .querySendMode(endpoints.engine().querySendMode())
                 .httpClient(http)
                 .build();
         return new RemoteStore(endpoints, http, connection);
@@ -119,13 +120,12 @@ final class RemoteStore implements Store {
     /** Counted by the store ({@code COUNT(*)} over the named graphs, the version graph left out), never fetched. */
     @Override
     public long quadCount() {
-        return count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + RemoteDataset.VERSION_GRAPH.getURI() + ">) }");
+        return count(remote.countQuery(false));
     }
 
     @Override
     public long unionSize() {
-        return count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } FILTER(?g != <"
-                + RemoteDataset.VERSION_GRAPH.getURI() + ">) } }");
+        return count(remote.countQuery(true));
     }
 
     private long count(String select) {

@@ -28,7 +28,7 @@ final class ReferenceDump {
 
     private final DatasetGraph dsg;
     private final Graph union;
-    private final Map<List<Node>, String> labels = lru(50_000);
+    private final Map<List<Object>, String> labels = lru(50_000);
 
     private ReferenceDump(DatasetGraph dsg) {
         this.dsg = dsg;
@@ -102,7 +102,8 @@ final class ReferenceDump {
     }
 
     private String label(Node blank, Node graph, int depth) {
-        List<Node> key = graph == null ? List.of(blank) : List.of(blank, graph);
+        // The depth is part of the key: a label cut short deeper down must not stand for the full one.
+        List<Object> key = graph == null ? List.of(blank, depth) : List.of(blank, graph, depth);
         String cached = labels.get(key);
         if (cached != null)
             return cached;
@@ -114,8 +115,7 @@ final class ReferenceDump {
         if (graph != null)
             parts.add(0, "@ " + graph);
         String label = "b" + DigestUtils.sha256Hex(String.join("\n", parts)).substring(0, 24);
-        if (depth == 0)
-            labels.put(key, label);
+        labels.put(key, label);
         return label;
     }
 
