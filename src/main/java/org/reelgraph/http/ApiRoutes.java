@@ -22,6 +22,9 @@ import org.reelgraph.chronology.Order;
 final class ApiRoutes {
     private final FilmCatalog catalog;
     private final CachedChronology chronology;
+    static final String REVIEW_TOO_LARGE = "The request body is larger than this endpoint takes ("
+            + ReelgraphServer.MAX_REVIEW_BYTES + " bytes for a review): send one review as plain text.";
+
     private final ReviewIngest reviews;
     private final AccessToken token;
 
@@ -60,6 +63,10 @@ final class ApiRoutes {
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip();
         if (!type.equals("text/plain"))
             throw new ProblemException(415, "Unsupported Media Type", "Send the review as text/plain (UTF-8), not '" + type + "'.");
+        // Refused on the declared length before the body is touched: a client that sent Expect: 100-continue
+        // (curl, for big bodies) gets the 413 without uploading anything, and nobody races a closing connection.
+        if (ctx.req().getContentLengthLong() > ReelgraphServer.MAX_REVIEW_BYTES)
+            throw new ProblemException(413, "Content Too Large", REVIEW_TOO_LARGE);
         String source = ctx.queryParam("source") == null ? "POST /api/reviews" : ctx.queryParam("source");
         String text;
         try {

@@ -260,8 +260,7 @@ public final class ReelgraphServer {
                         e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
                         switch (e.getStatus()) {
                             case 404 -> "Nothing at " + ctx.method() + " " + ctx.path() + ". See / for the endpoints.";
-                            case 413 -> "The request body is larger than this endpoint takes (" + MAX_REVIEW_BYTES
-                                    + " bytes for a review): send one review as plain text.";
+                            case 413 -> ApiRoutes.REVIEW_TOO_LARGE;
                             default -> e.getMessage();
                         },
                         ctx.path(), Map.of())));
