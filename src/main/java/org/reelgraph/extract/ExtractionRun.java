@@ -892,6 +892,18 @@ final class ExtractionRun {
         return years;
     }
 
+    /**
+     * "after Juan Carlos Fresnadillo's 28 Weeks Later (2007)": a title read as the reviewed film right after a
+     * possessive whose possessor follows an other-work or comparison cue is the possessor's other work (the film
+     * choice may have taken it for the reviewed film, so {SELF} alone does not tell).
+     */
+    private boolean ownWorkAfterCue(List<Cap> caps) {
+        for (Cap c : caps)
+            if (c.slot().equals("SELF") && c.from() > 0 && tok.get(c.from() - 1).possessive() && possessorAfterCue(c.from() - 1))
+                return true;
+        return false;
+    }
+
     /** "After Paul Feig's 2016 reboot": the possessor before the possessive at {@code p} follows an other-work or comparison cue. */
     private boolean possessorAfterCue(int p) {
         int k = p - 1;
@@ -1311,6 +1323,8 @@ final class ExtractionRun {
                         continue; // "Underworld (2003) starring X": the cast of another film
                     if ((rule.relation().equals("starring") || rule.relation().equals("directedBy")) && nameAsModifier(i, caps, s))
                         continue; // "hoping for a X cameo", "nails the X voice": the name qualifies a noun
+                    if (rule.relation().equals("directedBy") && ownWorkAfterCue(caps))
+                        continue; // "after X's Title (2007)", "best known for X's Title": X's other work, whatever film was chosen
                     if (rule.relation().equals("directedBy") && pronounForOtherTitle(i, end, s))
                         continue; // "we walked out of Title grumbling about X, who directed it": it = that title
                     out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
