@@ -776,12 +776,36 @@ final class ExtractionRun {
                     spans.add(new int[] {first, k});
                     spans.add(new int[] {k + 1, j});
                 }
+            // "Two captains, one movie: Star Trek Generations", "Critic's Notebook: the rage returns in 28 Years Later":
+            // a title after a colon past the opening words, or closing the line after a lower-case word
+            List<int[]> later = new ArrayList<>();
+            int e = j;
+            while (e < tok.size() && tok.get(e).line() == lineNo)
+                e++;
+            for (int k = j; k + 1 < e; k++)
+                if (tok.get(k).norm().equals(":")) {
+                    int r = k + 1;
+                    while (r < e && titleToken(tok.get(r)))
+                        r++;
+                    if (r == e)
+                        later.add(new int[] {k + 1, e});
+                }
+            int t = e;
+            while (t > j && titleToken(tok.get(t - 1)))
+                t--;
+            while (t < e && connectors.contains(tok.get(t).norm()))
+                t++; // "returns in 28 Years Later": the connector before the title is not part of it
+            if (t > j && t < e && tok.get(t - 1).lower() && tok.get(t - 1).word())
+                later.add(new int[] {t, e});
+            spans.addAll(later);
             for (int[] sp : spans) {
                 int a = sp[0], b = sp[1];
+                boolean fromLater = later.contains(sp);
                 while (b > a && (connectors.contains(tok.get(b - 1).norm()) || TITLE_PUNCT.contains(tok.get(b - 1).norm())
                         || HEADLINE_TAIL.contains(tok.get(b - 1).norm())))
                     b--;
-                if (b <= a || !tok.get(a).capitalised())
+                // a number may open a later title ("28 Years Later")
+                if (b <= a || !tok.get(a).capitalised() && !(fromLater && tok.get(a).text().chars().allMatch(Character::isDigit)))
                     continue;
                 String title = text.substring(tok.get(a).start(), tok.get(b - 1).end());
                 Entry known = gaz.lookup(title, Kind.FILM).orElse(null);

@@ -163,11 +163,11 @@ class CorpusEvalTest {
      * blind-m and blind-n (30 reviews by two more writers who never saw the extractor), scored once on extractor
      * 703aa10: F1=0.80 P=0.88 R=0.73 (0.7989) with 0 trap violations, and F1=0.83 P=0.89 R=0.79 (0.8329) with 4.
      * Tuned on since with generic fixes only (reviews/README.md): 0 violations, floors are the tuned scores
-     * (0.7989, 0.8424) less their rounding.
+     * (0.7989, 0.8514) less their rounding.
      */
     @Test
     void blindMAndNScoreAtLeastTheirTunedF1WithNoTrapViolations() {
-        var floors = java.util.Map.of("blind-m", 0.79, "blind-n", 0.84);
+        var floors = java.util.Map.of("blind-m", 0.79, "blind-n", 0.85);
         for (String set : List.of("blind-m", "blind-n")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());

@@ -39,4 +39,28 @@ class OwnWorkTest {
         assertTrue(has(st, "starring", "Hal Brooner", "Tom Vance"), show(st));
         assertTrue(!has(st, "starring", "Rex Moller", null), show(st));
     }
+
+    @Test
+    void aHeadlineTitleAfterAColonPastTheOpeningWordsIsACandidate() {
+        String text = """
+                Two friends, one boat: Storm Bay Rising
+
+                Storm Bay Rising is the second in the series, after Rex Moller's Night Ferry (1985). Hal Brooner plays
+                the ferryman, Tom Vance, and Storm Bay Rising never lets up.
+                """;
+        FilmMention film = FilmChoiceTest.film(text);
+        assertTrue(film.title().equals("Storm Bay Rising"), () -> film + " " + FilmChoiceTest.scores(text));
+    }
+
+    @Test
+    void aHeadlineTitleClosingTheLineAfterALowerCaseWordIsACandidate() {
+        String text = """
+                Critic's Notebook: the rage returns in 28 Storms Later
+
+                More than a decade after Rex Moller's Night Ferry (1985), 28 Storms Later brings the ferry back, and
+                Hal Brooner plays the ferryman, Tom Vance. 28 Storms Later never lets up.
+                """;
+        FilmMention film = FilmChoiceTest.film(text);
+        assertTrue(film.title().equals("28 Storms Later"), () -> film + " " + FilmChoiceTest.scores(text));
+    }
 }
