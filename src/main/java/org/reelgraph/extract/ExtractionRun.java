@@ -776,12 +776,36 @@ final class ExtractionRun {
                     spans.add(new int[] {first, k});
                     spans.add(new int[] {k + 1, j});
                 }
+            // "Two captains, one movie: Star Trek Generations", "Critic's Notebook: the rage returns in 28 Years Later":
+            // a title after a colon past the opening words, or closing the line after a lower-case word
+            List<int[]> later = new ArrayList<>();
+            int e = j;
+            while (e < tok.size() && tok.get(e).line() == lineNo)
+                e++;
+            for (int k = j; k + 1 < e; k++)
+                if (tok.get(k).norm().equals(":")) {
+                    int r = k + 1;
+                    while (r < e && titleToken(tok.get(r)))
+                        r++;
+                    if (r == e)
+                        later.add(new int[] {k + 1, e});
+                }
+            int t = e;
+            while (t > j && titleToken(tok.get(t - 1)))
+                t--;
+            while (t < e && connectors.contains(tok.get(t).norm()))
+                t++; // "returns in 28 Years Later": the connector before the title is not part of it
+            if (t > j && t < e && tok.get(t - 1).lower() && tok.get(t - 1).word())
+                later.add(new int[] {t, e});
+            spans.addAll(later);
             for (int[] sp : spans) {
                 int a = sp[0], b = sp[1];
+                boolean fromLater = later.contains(sp);
                 while (b > a && (connectors.contains(tok.get(b - 1).norm()) || TITLE_PUNCT.contains(tok.get(b - 1).norm())
                         || HEADLINE_TAIL.contains(tok.get(b - 1).norm())))
                     b--;
-                if (b <= a || !tok.get(a).capitalised())
+                // a number may open a later title ("28 Years Later")
+                if (b <= a || !tok.get(a).capitalised() && !(fromLater && tok.get(a).text().chars().allMatch(Character::isDigit)))
                     continue;
                 String title = text.substring(tok.get(a).start(), tok.get(b - 1).end());
                 Entry known = gaz.lookup(title, Kind.FILM).orElse(null);
@@ -890,6 +914,18 @@ final class ExtractionRun {
                 if (e.kind() == Kind.FILM && e.year() != null)
                     years.add(e.year());
         return years;
+    }
+
+    /**
+     * "after Juan Carlos Fresnadillo's 28 Weeks Later (2007)": a title read as the reviewed film right after a
+     * possessive whose possessor follows an other-work or comparison cue is the possessor's other work (the film
+     * choice may have taken it for the reviewed film, so {SELF} alone does not tell).
+     */
+    private boolean ownWorkAfterCue(List<Cap> caps) {
+        for (Cap c : caps)
+            if (c.slot().equals("SELF") && c.from() > 0 && tok.get(c.from() - 1).possessive() && possessorAfterCue(c.from() - 1))
+                return true;
+        return false;
     }
 
     /** "After Paul Feig's 2016 reboot": the possessor before the possessive at {@code p} follows an other-work or comparison cue. */
@@ -1311,6 +1347,8 @@ final class ExtractionRun {
                         continue; // "Underworld (2003) starring X": the cast of another film
                     if ((rule.relation().equals("starring") || rule.relation().equals("directedBy")) && nameAsModifier(i, caps, s))
                         continue; // "hoping for a X cameo", "nails the X voice": the name qualifies a noun
+                    if (rule.relation().equals("directedBy") && ownWorkAfterCue(caps))
+                        continue; // "after X's Title (2007)", "best known for X's Title": X's other work, whatever film was chosen
                     if (rule.relation().equals("directedBy") && pronounForOtherTitle(i, end, s))
                         continue; // "we walked out of Title grumbling about X, who directed it": it = that title
                     out.add(new Raw(rule.relation(), rule.confidence(), i, end, List.copyOf(caps),
