@@ -2,17 +2,15 @@ package org.reelgraph.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.reelgraph.testing.ChildProcesses;
 
 /**
  * {@code reelgraph serve --remote ...} as its own OS process (this JVM's class path, the CLI's main
@@ -41,10 +39,7 @@ final class ReelgraphProcess implements AutoCloseable {
             List<Path> links = new ArrayList<>();
             for (String dir : List.of("ontology", "data", "seeds", "queries"))
                 links.add(Files.createSymbolicLink(home.resolve(dir), project.resolve(dir)));
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = ChildProcesses.freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-cp", System.getProperty("java.class.path"), "org.reelgraph.cli.Main",
                     "serve", "--remote", queryEndpoint, "--port", Integer.toString(port)));
@@ -66,30 +61,12 @@ final class ReelgraphProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive())
-                throw new IllegalStateException("reelgraph serve exited with " + process.exitValue() + ": " + Files.readString(log));
-            try {
-                if (client.send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
-                    return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            ChildProcesses.awaitOk(process, "reelgraph serve", uri("/health"), START, log);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException("reelgraph serve did not answer /health within " + START + ": " + Files.readString(log));
     }
 
     String log() {

@@ -2,11 +2,7 @@ package org.reelgraph.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,26 +102,12 @@ public final class FusekiProcess implements AutoCloseable {
     }
 
     private void awaitReady(Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ask = URI.create(queryEndpoint() + "?query=ASK%7B%7D");
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive())
-                throw new IllegalStateException("Fuseki exited with " + process.exitValue() + ": " + Files.readString(log));
-            try {
-                if (client.send(HttpRequest.newBuilder(ask).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
-                    return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(200);
+        try {
+            ChildProcesses.awaitOk(process, "Fuseki", URI.create(queryEndpoint() + "?query=ASK%7B%7D"), START, log);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException("Fuseki did not answer within " + START + ": " + Files.readString(log));
     }
 
     private static void pause(long millis) {
@@ -138,11 +120,7 @@ public final class FusekiProcess implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildProcesses.freePort();
     }
 
     @Override

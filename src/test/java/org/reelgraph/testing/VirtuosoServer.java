@@ -3,11 +3,7 @@ package org.reelgraph.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,36 +140,11 @@ public final class VirtuosoServer implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ask = URI.create(queryEndpoint() + "?query=ASK%7B%7D");
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive())
-                throw new IllegalStateException("Virtuoso exited with " + process.exitValue() + ": " + Files.readString(log));
-            try {
-                if (client.send(HttpRequest.newBuilder(ask).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
-                    return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Virtuoso did not answer within " + START + ": " + Files.readString(log));
+        ChildProcesses.awaitOk(process, "Virtuoso", URI.create(queryEndpoint() + "?query=ASK%7B%7D"), START, log);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return ChildProcesses.freePort();
     }
 
     /** SIGTERM (Virtuoso shuts down cleanly on it), then SIGKILL if it is still there after 20 s. */
