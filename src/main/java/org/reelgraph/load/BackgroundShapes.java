@@ -1,13 +1,10 @@
 package org.reelgraph.load;
 
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -20,89 +17,44 @@ import org.apache.jena.graph.Triple;
  */
 final class BackgroundShapes implements AutoCloseable {
     private static final int BATCH = 4096;
-    private static final Triple[] END = new Triple[0];
 
     private final StreamedShapes shapes;
-    private final BlockingQueue<Triple[]> queue = new ArrayBlockingQueue<>(32);
+    private final BatchHandOff<Triple> handOff = new BatchHandOff<>(BATCH, 32, "the SHACL thread");
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reelgraph-shacl");
         t.setDaemon(true);
         return t;
     });
     private final Future<Set<Node>> result;
-    private Triple[] batch = new Triple[BATCH];
-    private int batched;
     private boolean finished;
 
     BackgroundShapes(StreamedShapes shapes) {
         this.shapes = shapes;
         this.result = thread.submit(this::run);
+        handOff.consumedBy(result);
     }
 
     private Set<Node> run() throws InterruptedException {
-        while (true) {
-            Triple[] next = queue.take();
-            if (next == END)
-                return shapes.finish();
-            for (Triple t : next) {
-                if (t == null)
-                    break;
-                shapes.add(t);
-            }
-        }
+        for (List<Triple> next = handOff.take(); next != null; next = handOff.take())
+            next.forEach(shapes::add);
+        return shapes.finish();
     }
 
     /** Adds a triple (one thread only). */
     void add(Triple t) {
-        batch[batched++] = t;
-        if (batched == BATCH) {
-            hand(batch);
-            batch = new Triple[BATCH];
-            batched = 0;
-        }
-    }
-
-    private void hand(Triple[] triples) {
-        try {
-            while (!queue.offer(triples, 100, TimeUnit.MILLISECONDS)) {
-                if (result.isDone()) {
-                    await();
-                    throw new IllegalStateException("the SHACL thread stopped");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking shapes", e);
-        }
+        handOff.add(t);
     }
 
     /** Waits for the last chunk; the suspects as {@link StreamedShapes#finish} gives them. */
     Set<Node> finish() {
-        if (batched > 0)
-            hand(batch);
-        hand(END);
+        handOff.finish();
         finished = true;
-        return await();
+        return BatchHandOff.await(result, "the SHACL thread");
     }
 
     /** After {@link #finish}: see {@link StreamedShapes#overflow}. */
     boolean overflow() {
         return shapes.overflow();
-    }
-
-    private Set<Node> await() {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking shapes", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r)
-                throw r;
-            if (e.getCause() instanceof Error err)
-                throw err;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     @Override

@@ -15,9 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +63,6 @@ final class Tdb2Builder implements AutoCloseable {
     private static final int ENCODED = 10;
     /** Bytes per sort run; two sorts at a time, two runs each, all off the heap. */
     private static final int RUN_BYTES = 32 << 20;
-    private static final Quad[] END = new Quad[0];
     /** Nodes whose ids are kept on the node table thread: about 200 bytes each, a fifth of the heap. */
     private static final int CACHED_NODES = (int) Math.min(5_000_000, Runtime.getRuntime().maxMemory() / 5 / 200);
 
@@ -77,15 +73,13 @@ final class Tdb2Builder implements AutoCloseable {
     private final DatasetGraphTDB building;
     private final Path triplesFile;
     private final Path quadsFile;
-    private final BlockingQueue<Quad[]> queue = new ArrayBlockingQueue<>(64);
+    private final BatchHandOff<Quad> handOff = new BatchHandOff<>(BATCH, 64, "the node table thread");
     private final ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "reelgraph-tdb2-build");
         t.setDaemon(true);
         return t;
     });
     private final Future<long[]> ingest;
-    private Quad[] batch = new Quad[BATCH];
-    private int batched;
     private boolean dataDone;
     private boolean installed;
     /** Set when the load failed: the node table's transaction aborts rather than commits. */
@@ -126,6 +120,7 @@ final class Tdb2Builder implements AutoCloseable {
         StoreParams params = current.getStoreParams();
         this.building = StoreConnection.connectCreate(Location.create(tmpDir), params, null).getDatasetGraphTDB();
         this.ingest = worker.submit(this::ingest);
+        handOff.consumedBy(ingest);
     }
 
     /** "Data-0001" → "Data-0002". */
@@ -137,26 +132,7 @@ final class Tdb2Builder implements AutoCloseable {
 
     /** Adds a statement (one thread only); a null or default graph makes it a triple of the default graph. */
     void add(Quad quad) {
-        batch[batched++] = quad;
-        if (batched == BATCH) {
-            hand(batch);
-            batch = new Quad[BATCH];
-            batched = 0;
-        }
-    }
-
-    private void hand(Quad[] quads) {
-        try {
-            while (!queue.offer(quads, 100, TimeUnit.MILLISECONDS)) {
-                if (ingest.isDone()) {
-                    await(ingest);
-                    throw new IllegalStateException("the node table thread stopped");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading", e);
-        }
+        handOff.add(quad);
     }
 
     /**
@@ -174,15 +150,8 @@ final class Tdb2Builder implements AutoCloseable {
                 Map<Node, NodeId> cache = new HashMap<>(1 << 16);
                 byte[] row = new byte[4 * SystemTDB.SizeOfNodeId];
                 try {
-                    while (true) {
-                        Quad[] next = queue.take();
-                        if (next == END && abandoned)
-                            throw new IllegalStateException("the load was abandoned");
-                        if (next == END)
-                            break;
+                    for (List<Quad> next = handOff.take(); next != null; next = handOff.take()) {
                         for (Quad q : next) {
-                            if (q == null)
-                                break;
                             Node g = q.getGraph();
                             if (g == null || Quad.isDefaultGraph(g)) {
                                 id(nodes, cache, q.getSubject(), row, 0);
@@ -200,6 +169,8 @@ final class Tdb2Builder implements AutoCloseable {
                             }
                         }
                     }
+                    if (abandoned)
+                        throw new IllegalStateException("the load was abandoned");
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the id tuples", e);
                 } catch (InterruptedException e) {
@@ -231,11 +202,9 @@ final class Tdb2Builder implements AutoCloseable {
 
     /** Ends the statements and builds every index; the new database can then be read through {@link #dataset()}. */
     Counts build() {
-        if (batched > 0)
-            hand(batch);
-        hand(END);
+        handOff.finish();
         dataDone = true;
-        long[] counts = await(ingest);
+        long[] counts = BatchHandOff.await(ingest, "the node table thread");
         List<Future<?>> builds = new ArrayList<>();
         List<TupleIndex> indexes = new ArrayList<>();
         indexes.addAll(List.of(building.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes()));
@@ -247,7 +216,7 @@ final class Tdb2Builder implements AutoCloseable {
                 builds.add(worker.submit(() -> buildIndex(index, from)));
         }
         for (Future<?> b : builds)
-            await(b);
+            BatchHandOff.await(b, "an index build");
         try {
             Files.deleteIfExists(triplesFile);
             Files.deleteIfExists(quadsFile);
@@ -380,8 +349,7 @@ final class Tdb2Builder implements AutoCloseable {
     public void close() {
         abandoned = !installed;
         if (!dataDone && !ingest.isDone()) {
-            queue.clear();
-            queue.offer(END);
+            handOff.abandon();
         }
         // Let the node table's transaction abort and any index finish: an open transaction keeps the files.
         worker.shutdown();
@@ -399,21 +367,6 @@ final class Tdb2Builder implements AutoCloseable {
         if (!installed) {
             StoreConnection.release(building.getLocation());
             deleteTree(tmpDir);
-        }
-    }
-
-    private static <T> T await(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r)
-                throw r;
-            if (e.getCause() instanceof Error err)
-                throw err;
-            throw new IllegalStateException(e.getCause());
         }
     }
 
