@@ -39,7 +39,7 @@ import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.RemoteStoreException;
 import org.reelgraph.store.Store;
-import org.reelgraph.testing.StandaloneFuseki;
+import org.reelgraph.testing.FusekiProcess;
 import org.reelgraph.testing.VirtuosoServer;
 
 /**
@@ -57,7 +57,7 @@ class BackendsTest {
     private static final String RG = "https://w3id.org/reelgraph/ontology#";
 
     private final Map<Backend, RunningServer> servers = new EnumMap<>(Backend.class);
-    private StandaloneFuseki fuseki;
+    private FusekiProcess fuseki;
     private VirtuosoServer virtuoso;
     private Store overVirtuoso;
     /** Why the Virtuoso variant cannot run here (locally only; in CI the class fails instead). */
@@ -69,7 +69,7 @@ class BackendsTest {
         if (noVirtuoso.isPresent() && "true".equals(System.getenv("CI")))
             throw new IllegalStateException("CI=true and Virtuoso is missing: " + noVirtuoso.get());
         servers.put(Backend.EMBEDDED, RunningServer.start(Files.createDirectory(dir.resolve("tdb2"))));
-        fuseki = StandaloneFuseki.start(Files.createDirectory(dir.resolve("fuseki")));
+        fuseki = FusekiProcess.start(Files.createDirectory(dir.resolve("fuseki")));
         Store remote = Store.remote(RemoteEndpoints.of(fuseki.queryEndpoint()), Duration.ofSeconds(5));
         servers.put(Backend.REMOTE_FUSEKI, RunningServer.over(remote, b -> {}));
         if (noVirtuoso.isEmpty()) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.reelgraph.testing.ChildProcesses;
 
@@ -80,13 +79,7 @@ final class ReelgraphProcess implements AutoCloseable {
     /** Stops this process only (SIGTERM, then SIGKILL if it lingers), and removes the links into the project. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS))
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
         for (Path link : links) {
             try {
                 Files.deleteIfExists(link);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** What the tests' engine processes (Fuseki, Virtuoso, a second reelgraph) share: a free port, waiting until they answer. */
 public final class ChildProcesses {
@@ -49,5 +50,16 @@ public final class ChildProcesses {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException(name + " did not answer " + probe.getPath() + " within " + within + ": " + Files.readString(log));
+    }
+
+    /** Stops this process only: SIGTERM, then SIGKILL if it is still there after {@code grace}. */
+    public static void stop(Process process, Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS))
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

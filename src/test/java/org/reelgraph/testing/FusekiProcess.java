@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The standalone Fuseki jar ({@link StandaloneFuseki#JAR}) as a process the fault tests can hurt:
+ * The standalone Fuseki jar ({@link #JAR}) as a process the backend and fault tests start, and can hurt:
  * killed with SIGKILL, frozen with SIGSTOP, and started again on the same port over the same TDB2
  * directory, as an operator restarting a crashed store would. Only the process started here is
  * ever signalled.
  */
 public final class FusekiProcess implements AutoCloseable {
+    /** The standalone jena-fuseki-server 5.6.0 jar, which the build copies here (maven-dependency-plugin). */
+    public static final Path JAR = Path.of("target", "engines", "jena-fuseki-server.jar");
     private static final Duration START = Duration.ofSeconds(90);
 
     private final Path directory;
@@ -30,7 +32,7 @@ public final class FusekiProcess implements AutoCloseable {
 
     /** A new store in {@code directory} (its TDB2 in {@code directory/tdb2}) on a free port, answering. */
     public static FusekiProcess start(Path directory) {
-        FusekiProcess fuseki = new FusekiProcess(directory, freePort());
+        FusekiProcess fuseki = new FusekiProcess(directory, ChildProcesses.freePort());
         fuseki.restart();
         return fuseki;
     }
@@ -51,13 +53,13 @@ public final class FusekiProcess implements AutoCloseable {
     public void restart() {
         if (process != null && process.isAlive())
             throw new IllegalStateException("Fuseki is still running (pid " + process.pid() + ")");
-        if (!Files.isRegularFile(StandaloneFuseki.JAR))
-            throw new IllegalStateException(StandaloneFuseki.JAR + " is missing: the build copies it (mvn -DskipTests package)");
+        if (!Files.isRegularFile(JAR))
+            throw new IllegalStateException(JAR + " is missing: the build copies it (mvn -DskipTests package)");
         try {
             Path db = Files.createDirectories(directory.resolve("tdb2"));
             Path log = directory.resolve("fuseki-" + (++starts) + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", StandaloneFuseki.JAR.toAbsolutePath().toString(),
+            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
                     "--tdb2", "--loc", db.toString(), "--update", "--localhost", "--port", Integer.toString(port), "/ds"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady(log);
@@ -119,22 +121,12 @@ public final class FusekiProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        return ChildProcesses.freePort();
-    }
-
     @Override
     public void close() {
         if (process == null || !process.isAlive())
             return;
         // A frozen process ignores SIGTERM until it runs again.
         signal("CONT");
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS))
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(15));
     }
 }

@@ -53,7 +53,7 @@ public final class VirtuosoServer implements AutoCloseable {
         });
         try {
             Path dir = Files.createDirectories(directory).toAbsolutePath();
-            int sql = freePort(), http = freePort();
+            int sql = ChildProcesses.freePort(), http = ChildProcesses.freePort();
             Path ini = dir.resolve("virtuoso.ini");
             Files.writeString(ini, ini(dir, sql, http));
             Path log = dir.resolve("stdout.log");
@@ -143,19 +143,9 @@ public final class VirtuosoServer implements AutoCloseable {
         ChildProcesses.awaitOk(process, "Virtuoso", URI.create(queryEndpoint() + "?query=ASK%7B%7D"), START, log);
     }
 
-    private static int freePort() {
-        return ChildProcesses.freePort();
-    }
-
     /** SIGTERM (Virtuoso shuts down cleanly on it), then SIGKILL if it is still there after 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS))
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 }
