@@ -40,7 +40,7 @@ final class ExtractionRun {
     private final Map<Integer, Gazetteer.Match> gazByEnd = new HashMap<>();
     private final Map<Integer, Integer> tokenAtChar = new HashMap<>();
 
-    private final boolean[] hedge, compare, future, otherParen;
+    private final boolean[] hedge, compare, future, otherParen, otherCredit;
     private final Set<String> stopnames, particles, connectors, filmnouns;
     private final List<String> ordinals;
 
@@ -96,6 +96,7 @@ final class ExtractionRun {
         compare = new boolean[n];
         future = new boolean[n];
         otherParen = new boolean[n];
+        otherCredit = new boolean[n];
         stopnames = rules.cueWords("stopnames");
         particles = rules.cueWords("particles");
         connectors = rules.cueWords("connectors");
@@ -156,6 +157,32 @@ final class ExtractionRun {
     }
 
     /**
+     * "the 1984 original, which starred X as Y and Z as W", "Title (1979), which was directed by X": an {@code othercredit}
+     * cue whose antecedent is another film (another year, an earlier-film noun, another title) credits that film up to
+     * the end of its clause group. Needs the reviewed film, so it runs after the film choice.
+     */
+    private void markOtherCredits() {
+        for (Sentence s : analysis.sentences())
+            for (int i = s.from() + 1; i < s.to(); i++)
+                if (cueAt("othercredit", i, s) > 0 && (otherFilmBefore(i, s) || earlierFilmNounBefore(i, s)))
+                    fill(otherCredit, i, clauseGroupEnd(i, s));
+    }
+
+    /** "the original, which", "the first film, which", "the earlier one that": an earlier film of the series right before {@code i}. */
+    private boolean earlierFilmNounBefore(int i, Sentence s) {
+        int k = i - 1;
+        if (k > s.from() && tok.get(k).norm().equals(","))
+            k--;
+        if (k > s.from() && (filmnouns.contains(tok.get(k).norm()) || tok.get(k).norm().equals("one")) && EARLIER.contains(tok.get(k - 1).norm()))
+            k--;
+        if (k <= s.from() || !EARLIER.contains(tok.get(k).norm()))
+            return false;
+        if (k - 1 > s.from() && tok.get(k - 1).year()) // "the 1984 original, which"
+            k--;
+        return ARTICLES.contains(tok.get(k - 1).norm());
+    }
+
+    /**
      * "X's Y, from the 2012 side-step directed by Z, is nowhere to be seen": a clause from {@code a} that starts with its
      * verb has its subject before a comma-bounded aside; the absent scope then takes the aside and the subject too.
      */
@@ -213,7 +240,7 @@ final class ExtractionRun {
 
     private boolean blocked(int from, int to) {
         for (int i = from; i < to; i++)
-            if (hedge[i] || compare[i] || future[i] || otherParen[i])
+            if (hedge[i] || compare[i] || future[i] || otherParen[i] || otherCredit[i])
                 return true;
         return false;
     }
@@ -254,6 +281,7 @@ final class ExtractionRun {
         if (filmScores == null) {
             markScopes();
             findFilm();
+            markOtherCredits();
         }
         return filmScores;
     }
