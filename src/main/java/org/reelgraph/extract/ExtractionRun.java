@@ -41,6 +41,8 @@ final class ExtractionRun {
     private final Map<Integer, Integer> tokenAtChar = new HashMap<>();
 
     private final boolean[] hedge, compare, future, otherParen, otherCredit;
+    /** The names after a negated verb that is no credit verb: blocked, except a parenthesised "Character (Actor)" credit. */
+    private final boolean[] objectHedge;
     private final Set<String> stopnames, particles, connectors, filmnouns;
     private final List<String> ordinals;
 
@@ -97,6 +99,7 @@ final class ExtractionRun {
         future = new boolean[n];
         otherParen = new boolean[n];
         otherCredit = new boolean[n];
+        objectHedge = new boolean[n];
         stopnames = rules.cueWords("stopnames");
         particles = rules.cueWords("particles");
         connectors = rules.cueWords("connectors");
@@ -120,7 +123,14 @@ final class ExtractionRun {
         for (Sentence s : analysis.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
                 if (cueAt("hedge", i, s) > 0 && !(i + 1 < s.to() && Set.of("just", "only", "merely", "simply").contains(tok.get(i + 1).norm())))
-                    fill(hedge, i, clauseGroupEnd(i, s)); // "not just felt in this sequel" negates nothing
+                    if (negationInRelative(i, s)) {
+                        fill(hedge, i, clauseEnd(i, s));
+                    } else if (negatedOtherVerb(i, s)) {
+                        fill(hedge, i, nextName(i, s));
+                        fill(objectHedge, nextName(i, s), clauseGroupEnd(i, s));
+                    } else {
+                        fill(hedge, i, clauseGroupEnd(i, s)); // "not just felt in this sequel" negates nothing
+                    }
                 if (cueAt("future", i, s) > 0)
                     fill(future, i, clauseGroupEnd(i, s));
                 if (cueAt("absent", i, s) > 0) {
@@ -200,17 +210,84 @@ final class ExtractionRun {
         return subject;
     }
 
-    /** The end of the coordinated clause a hedge is in: a semicolon, ", and/but/while ..." or the sentence end. */
+    /**
+     * "for anyone who hasn't seen it: X is the sequel to Y", "those who have not seen it, ...": a negation right after
+     * "who" (and an auxiliary) negates the relative clause only, up to its first punctuation.
+     */
+    private boolean negationInRelative(int i, Sentence s) {
+        if (!NEGATIONS.contains(tok.get(i).norm()))
+            return false;
+        int k = i - 1;
+        if (k > s.from() && RELATIVE_AUX.contains(tok.get(k).norm()))
+            k--;
+        return k >= s.from() && tok.get(k).norm().equals("who");
+    }
+
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "never");
+    private static final Set<String> RELATIVE_AUX = Set.of("have", "has", "had", "do", "does", "did", "is", "are", "was", "were",
+            "can", "ca", "could", "will", "wo", "would", "should");
+
+    /**
+     * "he still can't tell Mary Jane Watson (Kirsten Dunst) how he feels": a negation right before (adverbs and) a verb
+     * that is no credit verb (rules.txt {@code creditverbs}: appear, star, return, direct, ...) negates what the
+     * story's people do, not who is in the film: a parenthesised credit in the verb's object still counts
+     * ({@code objectHedge}); any other name there stays blocked ("never lets X's Hans hang over it").
+     */
+    private boolean negatedOtherVerb(int i, Sentence s) {
+        if (!NEGATIONS.contains(tok.get(i).norm()))
+            return false;
+        int k = i + 1;
+        while (k < s.to() && tok.get(k).pos().equals("ADV") && tok.get(k).lower())
+            k++;
+        return k < s.to() && tok.get(k).pos().equals("VERB") && tok.get(k).lower() && cueAt("creditverbs", k, s) == 0;
+    }
+
+    /** The first capitalised token after {@code i} in its clause (or the clause's end). */
+    private int nextName(int i, Sentence s) {
+        int j = i + 1;
+        while (j < s.to() && !tok.get(j).capitalised() && !CLAUSE_ENDS.contains(tok.get(j).norm()))
+            j++;
+        return j;
+    }
+
+    private int clauseEnd(int i, Sentence s) {
+        int j = i + 1;
+        while (j < s.to() && !CLAUSE_ENDS.contains(tok.get(j).norm()))
+            j++;
+        return j;
+    }
+
+    /** Words that start a new clause after a comma: "X didn't return, so Y is played by Z" negates nothing after "so". */
+    private static final Set<String> CLAUSE_JOINS = Set.of("and", "but", "while", "though", "although", "yet", "who", "so", "except", "which");
+
+    /** The end of the coordinated clause a hedge or future cue is in: a semicolon or colon, ", and/but/so/which ..." or the sentence end. */
     private int clauseGroupEnd(int i, Sentence s) {
         for (int j = i + 1; j < s.to(); j++) {
             String n = tok.get(j).norm();
-            if (n.equals(";"))
-                return j;
-            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet", "who").contains(tok.get(j + 1).norm()))
+            if (n.equals(";") || n.equals(":"))
+                return j; // "not all of it has aged well: X's Y is rubbery" negates nothing after the colon
+            if (n.equals(",") && j + 1 < s.to() && CLAUSE_JOINS.contains(tok.get(j + 1).norm()))
                 return j;
         }
         return s.to();
     }
+
+    /**
+     * How far after an "Actor's Character" possessive a bygone cue is looked for: a semicolon or ", and|but|...";
+     * a relative clause counts ("X's Y, which came out earlier this year"), and so does what follows a colon.
+     */
+    private int bygoneReachEnd(int i, Sentence s) {
+        for (int j = i + 1; j < s.to(); j++) {
+            String n = tok.get(j).norm();
+            if (n.equals(";"))
+                return j;
+            if (n.equals(",") && j + 1 < s.to() && BYGONE_JOINS.contains(tok.get(j + 1).norm()))
+                return j;
+        }
+        return s.to();
+    }
+
+    private static final Set<String> BYGONE_JOINS = Set.of("and", "but", "while", "though", "although", "yet", "who");
 
     private static void fill(boolean[] a, int from, int to) {
         for (int i = from; i < to; i++)
@@ -239,8 +316,12 @@ final class ExtractionRun {
     }
 
     private boolean blocked(int from, int to) {
+        return blocked(from, to, false);
+    }
+
+    private boolean blocked(int from, int to, boolean parenthesisedCredit) {
         for (int i = from; i < to; i++)
-            if (hedge[i] || compare[i] || future[i] || otherParen[i] || otherCredit[i])
+            if (hedge[i] || compare[i] || future[i] || otherParen[i] || otherCredit[i] || objectHedge[i] && !parenthesisedCredit)
                 return true;
         return false;
     }
@@ -316,8 +397,13 @@ final class ExtractionRun {
      */
     private boolean bygone(Raw r) {
         Sentence s = analysis.sentences().get(tok.get(r.from()).sentence());
-        int end = clauseGroupEnd(r.to() - 1, s), words = 0;
+        int end = bygoneReachEnd(r.to() - 1, s), words = 0;
+        boolean relative = false;
         for (int i = r.to(); i < end && words < BYGONE_WORDS; i++) {
+            // "X's Y is pregnant, which she hasn't told him": a negation in a relative clause negates that clause only
+            relative |= tok.get(i).norm().equals(",") && i + 1 < end && Set.of("which", "who", "that").contains(tok.get(i + 1).norm());
+            if (relative && NEGATIONS.contains(tok.get(i).norm()))
+                continue;
             if (cueAt("bygone", i, s) > 0 || cueAt("future", i, s) > 0)
                 return true;
             if (tok.get(i).year() && film.year() != null && Integer.parseInt(tok.get(i).text()) != film.year())
@@ -1400,6 +1486,9 @@ final class ExtractionRun {
 
     private boolean slotsBlocked(Rule rule, int from, int to, List<Cap> caps) {
         boolean anyObject = false;
+        // "Character (Actor)": the parentheses credit the actor whatever the story's verb around them says
+        boolean paren = rule.pattern().size() > 2 && rule.pattern().get(0) instanceof Rules.Slot c && c.name().startsWith("CHARACTER")
+                && rule.pattern().get(1) instanceof Rules.Literal l && l.words().contains("(");
         boolean hasPerson = caps.stream().anyMatch(c -> c.slot().startsWith("PERSON"));
         for (Cap c : caps) {
             if (c.slot().equals("SELF") || c.slot().equals("APPOS"))
@@ -1408,10 +1497,10 @@ final class ExtractionRun {
             if (hasPerson && c.slot().startsWith("CHARACTER"))
                 continue;
             anyObject = true;
-            if (blocked(c.from(), c.to()))
+            if (blocked(c.from(), c.to(), paren))
                 return true;
         }
-        return !anyObject && blocked(from, to);
+        return !anyObject && blocked(from, to, paren);
     }
 
     /** Matches {@code pattern[e..]} at token {@code i}; the end token (exclusive) or -1. Backtracks over slot lengths. */
