@@ -576,7 +576,7 @@ final class ExtractionRun {
                     int year = Integer.parseInt(tok.get(i + 1).text());
                     Candidate c = titleBefore(i, s, year);
                     if (c != null)
-                        cands.add(c);
+                        cands.add(withoutColumnLabel(c));
                 } else if (t.year() && appositiveYearAt(i, s) > s.from()) {
                     // "Ghostbusters II, the 1989 follow-up", "Monsters University, released in the summer of 2013,"
                     Candidate c = titleBefore(appositiveYearAt(i, s), s, Integer.parseInt(t.text()));
@@ -710,6 +710,31 @@ final class ExtractionRun {
      * The comma that opens an aside giving the title before it its year, for the year at token {@code y}: ", the 1989
      * follow-up" (a film noun after the year) or ", released in [the summer of] 2013"; -1 when there is none.
      */
+    /**
+     * "Rewind Corner: Speed 2: Cruise Control (1997)", "Capsule: X (2009)" as a headline line: a part before the first
+     * colon that the text never repeats and the graph does not know is a column label, not part of the title.
+     */
+    private Candidate withoutColumnLabel(Candidate c) {
+        boolean lineStart = c.from() == 0 || tok.get(c.from() - 1).line() != tok.get(c.from()).line();
+        // a headline: the line is the title and its "(year)" only ("Rogue One: A Star Wars Story (2016) is ..." is prose)
+        int close = c.to() + 2;
+        boolean lineEnd = close < tok.size() && tok.get(close).text().equals(")")
+                && (close + 1 == tok.size() || tok.get(close + 1).line() != tok.get(close).line());
+        if (!lineStart || !lineEnd || c.entry() != null || gazByStart.containsKey(tok.get(c.from()).start()))
+            return c;
+        int colon = -1;
+        for (int k = c.from() + 1; k < c.to() - 1 && colon < 0; k++)
+            if (tok.get(k).norm().equals(":"))
+                colon = k;
+        if (colon < 0)
+            return c;
+        String label = text.substring(tok.get(c.from()).start(), tok.get(colon - 1).end());
+        String rest = text.substring(tok.get(colon + 1).start(), tok.get(c.to() - 1).end());
+        if (count(Words.key(label)) > 1 || count(Words.key(rest)) < 1 || !tok.get(colon + 1).capitalised())
+            return c;
+        return new Candidate(rest, c.year(), colon + 1, c.to(), c.entry(), c.against(), c.againstPoints(), c.origin());
+    }
+
     private int appositiveYearAt(int y, Sentence s) {
         if (y + 1 < s.to() && YEAR_NOUNS.contains(tok.get(y + 1).norm()) && y - 2 >= s.from() && tok.get(y - 1).norm().equals("the")
                 && tok.get(y - 2).norm().equals(","))
