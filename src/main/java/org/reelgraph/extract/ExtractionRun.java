@@ -40,7 +40,9 @@ final class ExtractionRun {
     private final Map<Integer, Gazetteer.Match> gazByEnd = new HashMap<>();
     private final Map<Integer, Integer> tokenAtChar = new HashMap<>();
 
-    private final boolean[] hedge, compare, future, otherParen;
+    private final boolean[] hedge, compare, future, otherParen, otherCredit;
+    /** The names after a negated verb that is no credit verb: blocked, except a parenthesised "Character (Actor)" credit. */
+    private final boolean[] objectHedge;
     private final Set<String> stopnames, particles, connectors, filmnouns;
     private final List<String> ordinals;
 
@@ -96,6 +98,8 @@ final class ExtractionRun {
         compare = new boolean[n];
         future = new boolean[n];
         otherParen = new boolean[n];
+        otherCredit = new boolean[n];
+        objectHedge = new boolean[n];
         stopnames = rules.cueWords("stopnames");
         particles = rules.cueWords("particles");
         connectors = rules.cueWords("connectors");
@@ -119,7 +123,14 @@ final class ExtractionRun {
         for (Sentence s : analysis.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
                 if (cueAt("hedge", i, s) > 0 && !(i + 1 < s.to() && Set.of("just", "only", "merely", "simply").contains(tok.get(i + 1).norm())))
-                    fill(hedge, i, clauseGroupEnd(i, s)); // "not just felt in this sequel" negates nothing
+                    if (negationInRelative(i, s)) {
+                        fill(hedge, i, clauseEnd(i, s));
+                    } else if (negatedOtherVerb(i, s)) {
+                        fill(hedge, i, nextName(i, s));
+                        fill(objectHedge, nextName(i, s), clauseGroupEnd(i, s));
+                    } else {
+                        fill(hedge, i, clauseGroupEnd(i, s)); // "not just felt in this sequel" negates nothing
+                    }
                 if (cueAt("future", i, s) > 0)
                     fill(future, i, clauseGroupEnd(i, s));
                 if (cueAt("absent", i, s) > 0) {
@@ -156,6 +167,32 @@ final class ExtractionRun {
     }
 
     /**
+     * "the 1984 original, which starred X as Y and Z as W", "Title (1979), which was directed by X": an {@code othercredit}
+     * cue whose antecedent is another film (another year, an earlier-film noun, another title) credits that film up to
+     * the end of its clause group. Needs the reviewed film, so it runs after the film choice.
+     */
+    private void markOtherCredits() {
+        for (Sentence s : analysis.sentences())
+            for (int i = s.from() + 1; i < s.to(); i++)
+                if (cueAt("othercredit", i, s) > 0 && (otherFilmBefore(i, s) || earlierFilmNounBefore(i, s)))
+                    fill(otherCredit, i, clauseGroupEnd(i, s));
+    }
+
+    /** "the original, which", "the first film, which", "the earlier one that": an earlier film of the series right before {@code i}. */
+    private boolean earlierFilmNounBefore(int i, Sentence s) {
+        int k = i - 1;
+        if (k > s.from() && tok.get(k).norm().equals(","))
+            k--;
+        if (k > s.from() && (filmnouns.contains(tok.get(k).norm()) || tok.get(k).norm().equals("one")) && EARLIER.contains(tok.get(k - 1).norm()))
+            k--;
+        if (k <= s.from() || !EARLIER.contains(tok.get(k).norm()))
+            return false;
+        if (k - 1 > s.from() && tok.get(k - 1).year()) // "the 1984 original, which"
+            k--;
+        return ARTICLES.contains(tok.get(k - 1).norm());
+    }
+
+    /**
      * "X's Y, from the 2012 side-step directed by Z, is nowhere to be seen": a clause from {@code a} that starts with its
      * verb has its subject before a comma-bounded aside; the absent scope then takes the aside and the subject too.
      */
@@ -173,17 +210,84 @@ final class ExtractionRun {
         return subject;
     }
 
-    /** The end of the coordinated clause a hedge is in: a semicolon, ", and/but/while ..." or the sentence end. */
+    /**
+     * "for anyone who hasn't seen it: X is the sequel to Y", "those who have not seen it, ...": a negation right after
+     * "who" (and an auxiliary) negates the relative clause only, up to its first punctuation.
+     */
+    private boolean negationInRelative(int i, Sentence s) {
+        if (!NEGATIONS.contains(tok.get(i).norm()))
+            return false;
+        int k = i - 1;
+        if (k > s.from() && RELATIVE_AUX.contains(tok.get(k).norm()))
+            k--;
+        return k >= s.from() && tok.get(k).norm().equals("who");
+    }
+
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "never");
+    private static final Set<String> RELATIVE_AUX = Set.of("have", "has", "had", "do", "does", "did", "is", "are", "was", "were",
+            "can", "ca", "could", "will", "wo", "would", "should");
+
+    /**
+     * "he still can't tell Mary Jane Watson (Kirsten Dunst) how he feels": a negation right before (adverbs and) a verb
+     * that is no credit verb (rules.txt {@code creditverbs}: appear, star, return, direct, ...) negates what the
+     * story's people do, not who is in the film: a parenthesised credit in the verb's object still counts
+     * ({@code objectHedge}); any other name there stays blocked ("never lets X's Hans hang over it").
+     */
+    private boolean negatedOtherVerb(int i, Sentence s) {
+        if (!NEGATIONS.contains(tok.get(i).norm()))
+            return false;
+        int k = i + 1;
+        while (k < s.to() && tok.get(k).pos().equals("ADV") && tok.get(k).lower())
+            k++;
+        return k < s.to() && tok.get(k).pos().equals("VERB") && tok.get(k).lower() && cueAt("creditverbs", k, s) == 0;
+    }
+
+    /** The first capitalised token after {@code i} in its clause (or the clause's end). */
+    private int nextName(int i, Sentence s) {
+        int j = i + 1;
+        while (j < s.to() && !tok.get(j).capitalised() && !CLAUSE_ENDS.contains(tok.get(j).norm()))
+            j++;
+        return j;
+    }
+
+    private int clauseEnd(int i, Sentence s) {
+        int j = i + 1;
+        while (j < s.to() && !CLAUSE_ENDS.contains(tok.get(j).norm()))
+            j++;
+        return j;
+    }
+
+    /** Words that start a new clause after a comma: "X didn't return, so Y is played by Z" negates nothing after "so". */
+    private static final Set<String> CLAUSE_JOINS = Set.of("and", "but", "while", "though", "although", "yet", "who", "so", "except", "which");
+
+    /** The end of the coordinated clause a hedge or future cue is in: a semicolon or colon, ", and/but/so/which ..." or the sentence end. */
     private int clauseGroupEnd(int i, Sentence s) {
         for (int j = i + 1; j < s.to(); j++) {
             String n = tok.get(j).norm();
-            if (n.equals(";"))
-                return j;
-            if (n.equals(",") && j + 1 < s.to() && Set.of("and", "but", "while", "though", "although", "yet", "who").contains(tok.get(j + 1).norm()))
+            if (n.equals(";") || n.equals(":"))
+                return j; // "not all of it has aged well: X's Y is rubbery" negates nothing after the colon
+            if (n.equals(",") && j + 1 < s.to() && CLAUSE_JOINS.contains(tok.get(j + 1).norm()))
                 return j;
         }
         return s.to();
     }
+
+    /**
+     * How far after an "Actor's Character" possessive a bygone cue is looked for: a semicolon or ", and|but|...";
+     * a relative clause counts ("X's Y, which came out earlier this year"), and so does what follows a colon.
+     */
+    private int bygoneReachEnd(int i, Sentence s) {
+        for (int j = i + 1; j < s.to(); j++) {
+            String n = tok.get(j).norm();
+            if (n.equals(";"))
+                return j;
+            if (n.equals(",") && j + 1 < s.to() && BYGONE_JOINS.contains(tok.get(j + 1).norm()))
+                return j;
+        }
+        return s.to();
+    }
+
+    private static final Set<String> BYGONE_JOINS = Set.of("and", "but", "while", "though", "although", "yet", "who");
 
     private static void fill(boolean[] a, int from, int to) {
         for (int i = from; i < to; i++)
@@ -212,8 +316,12 @@ final class ExtractionRun {
     }
 
     private boolean blocked(int from, int to) {
+        return blocked(from, to, false);
+    }
+
+    private boolean blocked(int from, int to, boolean parenthesisedCredit) {
         for (int i = from; i < to; i++)
-            if (hedge[i] || compare[i] || future[i] || otherParen[i])
+            if (hedge[i] || compare[i] || future[i] || otherParen[i] || otherCredit[i] || objectHedge[i] && !parenthesisedCredit)
                 return true;
         return false;
     }
@@ -254,6 +362,7 @@ final class ExtractionRun {
         if (filmScores == null) {
             markScopes();
             findFilm();
+            markOtherCredits();
         }
         return filmScores;
     }
@@ -288,8 +397,13 @@ final class ExtractionRun {
      */
     private boolean bygone(Raw r) {
         Sentence s = analysis.sentences().get(tok.get(r.from()).sentence());
-        int end = clauseGroupEnd(r.to() - 1, s), words = 0;
+        int end = bygoneReachEnd(r.to() - 1, s), words = 0;
+        boolean relative = false;
         for (int i = r.to(); i < end && words < BYGONE_WORDS; i++) {
+            // "X's Y is pregnant, which she hasn't told him": a negation in a relative clause negates that clause only
+            relative |= tok.get(i).norm().equals(",") && i + 1 < end && Set.of("which", "who", "that").contains(tok.get(i + 1).norm());
+            if (relative && NEGATIONS.contains(tok.get(i).norm()))
+                continue;
             if (cueAt("bygone", i, s) > 0 || cueAt("future", i, s) > 0)
                 return true;
             if (tok.get(i).year() && film.year() != null && Integer.parseInt(tok.get(i).text()) != film.year())
@@ -462,7 +576,7 @@ final class ExtractionRun {
                     int year = Integer.parseInt(tok.get(i + 1).text());
                     Candidate c = titleBefore(i, s, year);
                     if (c != null)
-                        cands.add(c);
+                        cands.add(withoutColumnLabel(c));
                 } else if (t.year() && appositiveYearAt(i, s) > s.from()) {
                     // "Ghostbusters II, the 1989 follow-up", "Monsters University, released in the summer of 2013,"
                     Candidate c = titleBefore(appositiveYearAt(i, s), s, Integer.parseInt(t.text()));
@@ -596,6 +710,31 @@ final class ExtractionRun {
      * The comma that opens an aside giving the title before it its year, for the year at token {@code y}: ", the 1989
      * follow-up" (a film noun after the year) or ", released in [the summer of] 2013"; -1 when there is none.
      */
+    /**
+     * "Rewind Corner: Speed 2: Cruise Control (1997)", "Capsule: X (2009)" as a headline line: a part before the first
+     * colon that the text never repeats and the graph does not know is a column label, not part of the title.
+     */
+    private Candidate withoutColumnLabel(Candidate c) {
+        boolean lineStart = c.from() == 0 || tok.get(c.from() - 1).line() != tok.get(c.from()).line();
+        // a headline: the line is the title and its "(year)" only ("Rogue One: A Star Wars Story (2016) is ..." is prose)
+        int close = c.to() + 2;
+        boolean lineEnd = close < tok.size() && tok.get(close).text().equals(")")
+                && (close + 1 == tok.size() || tok.get(close + 1).line() != tok.get(close).line());
+        if (!lineStart || !lineEnd || c.entry() != null || gazByStart.containsKey(tok.get(c.from()).start()))
+            return c;
+        int colon = -1;
+        for (int k = c.from() + 1; k < c.to() - 1 && colon < 0; k++)
+            if (tok.get(k).norm().equals(":"))
+                colon = k;
+        if (colon < 0)
+            return c;
+        String label = text.substring(tok.get(c.from()).start(), tok.get(colon - 1).end());
+        String rest = text.substring(tok.get(colon + 1).start(), tok.get(c.to() - 1).end());
+        if (count(Words.key(label)) > 1 || count(Words.key(rest)) < 1 || !tok.get(colon + 1).capitalised())
+            return c;
+        return new Candidate(rest, c.year(), colon + 1, c.to(), c.entry(), c.against(), c.againstPoints(), c.origin());
+    }
+
     private int appositiveYearAt(int y, Sentence s) {
         if (y + 1 < s.to() && YEAR_NOUNS.contains(tok.get(y + 1).norm()) && y - 2 >= s.from() && tok.get(y - 1).norm().equals("the")
                 && tok.get(y - 2).norm().equals(","))
@@ -1372,6 +1511,9 @@ final class ExtractionRun {
 
     private boolean slotsBlocked(Rule rule, int from, int to, List<Cap> caps) {
         boolean anyObject = false;
+        // "Character (Actor)": the parentheses credit the actor whatever the story's verb around them says
+        boolean paren = rule.pattern().size() > 2 && rule.pattern().get(0) instanceof Rules.Slot c && c.name().startsWith("CHARACTER")
+                && rule.pattern().get(1) instanceof Rules.Literal l && l.words().contains("(");
         boolean hasPerson = caps.stream().anyMatch(c -> c.slot().startsWith("PERSON"));
         for (Cap c : caps) {
             if (c.slot().equals("SELF") || c.slot().equals("APPOS"))
@@ -1380,10 +1522,10 @@ final class ExtractionRun {
             if (hasPerson && c.slot().startsWith("CHARACTER"))
                 continue;
             anyObject = true;
-            if (blocked(c.from(), c.to()))
+            if (blocked(c.from(), c.to(), paren))
                 return true;
         }
-        return !anyObject && blocked(from, to);
+        return !anyObject && blocked(from, to, paren);
     }
 
     /** Matches {@code pattern[e..]} at token {@code i}; the end token (exclusive) or -1. Backtracks over slot lengths. */

@@ -23,7 +23,7 @@ public final class Rules {
     static final Set<String> SLOTS = Set.of("PERSON", "PERSON1", "PERSONS", "CHARACTER", "CHARACTERS", "FILM", "FILMS", "FRANCHISE", "SELF",
             "ORG", "VIA", "APPOS", "HIMHER");
     static final Set<String> CUE_LISTS = Set.of("hedge", "compare", "future", "otherwork", "stopnames", "particles", "connectors",
-            "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen", "bygone");
+            "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen", "bygone", "othercredit", "creditverbs");
 
     /** One element of a pattern. */
     public sealed interface Element permits Literal, Lemma, Pos, Repeat, Possessive, LineStart, LineEnd, Slot, NotAfter {}
@@ -97,7 +97,7 @@ public final class Rules {
                     List<List<String>> list = cues.computeIfAbsent(head, k -> new ArrayList<>());
                     for (String phrase : s.substring(colon + 1).split(","))
                         if (!phrase.isBlank())
-                            list.add(List.of(Token.normalise(phrase.strip()).split("\\s+")));
+                            list.add(splitNegations(Token.normalise(phrase.strip()).split("\\s+")));
                     continue;
                 }
                 String[] cols = s.split("\\s{2,}|\\t+", 3);
@@ -123,10 +123,33 @@ public final class Rules {
         return new Rules(rules, Map.copyOf(cues));
     }
 
+    /** A phrase's words as the text's tokens are: "won't find" is "wo" "n't" "find" (see {@link Token#negationAt}). */
+    private static List<String> splitNegations(String[] words) {
+        List<String> out = new ArrayList<>();
+        for (String w : words) {
+            int at = Token.negationAt(w);
+            if (at > 0) {
+                out.add(w.substring(0, at));
+                out.add(w.substring(at));
+            } else {
+                out.add(w);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static List<Element> parsePattern(String pattern, String name, int no) {
         List<Element> out = new ArrayList<>();
         for (String e : pattern.strip().split("\\s+")) {
             String where = name + ":" + no + ": ";
+            boolean plain = e.matches("[\\p{L}'\u2019-]+");
+            if (plain && Token.negationAt(e) > 0) { // "doesn't" is matched as the text's "does" "n't"
+                for (String w : splitNegations(new String[] {e}))
+                    out.add(new Literal(Set.of(Token.normalise(w)), false));
+                continue;
+            }
+            if (!plain && java.util.Arrays.stream(e.split("[|\\[\\]!~]")).anyMatch(w -> Token.negationAt(w) > 0))
+                throw new IllegalArgumentException(where + "a contraction is two tokens (\"does n't\"), so it cannot be inside [ ], ! or a|b: " + e);
             if (e.equals("^"))
                 out.add(new LineStart());
             else if (e.equals("$"))

@@ -148,8 +148,9 @@ final class TextAnalyzer {
     }
 
     /**
-     * Makes OpenNLP's tokens fit names: splits a possessive off ("Armas’s" → "Armas" "’s",
-     * "Reeves’" → "Reeves" "’"), joins hyphenated words ("Waller" "-Bridge", "spin" "-" "off") and
+     * Makes OpenNLP's tokens fit names and cues: splits a possessive off ("Armas’s" → "Armas" "’s",
+     * "Reeves’" → "Reeves" "’") and a negation ("doesn't" → "does" "n't", "won't" → "wo" "n't", which the
+     * tokenizer keeps whole although its treebank splits them), joins hyphenated words ("Waller" "-Bridge", "spin" "-" "off") and
      * initials and titles with their full stop ("B" "." → "B.", "Mr" "." → "Mr.").
      */
     static List<int[]> refine(String s, Span[] spans) {
@@ -164,6 +165,9 @@ final class TextAnalyzer {
             } else if (len > 2 && (t.endsWith("’") || t.endsWith("'")) && t.charAt(len - 2) == 's') {
                 out.add(new int[] {a, b - 1});
                 out.add(new int[] {b - 1, b});
+            } else if (Token.negationAt(t) > 0) {
+                out.add(new int[] {a, a + Token.negationAt(t)});
+                out.add(new int[] {a + Token.negationAt(t), b});
             } else {
                 out.add(new int[] {a, b});
             }

@@ -15,6 +15,19 @@ record Token(String text, int start, int end, String pos, String lemma, int sent
         return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2013', '-').replace('\u2014', '-');
     }
 
+    /**
+     * Where a negation starts inside a word that OpenNLP's tokenizer keeps whole ("doesn't" at 4, "won’t" at 2,
+     * "cannot" at 3), or -1. Split there, a contraction is the same tokens as the UD treebank's ("does" "n't",
+     * "wo" "n't", "can" "not"), so a cue or rule written with "n't" or "not" matches every form.
+     */
+    static int negationAt(String word) {
+        int n = word.length();
+        String w = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (n > 3 && w.endsWith("n't") && Character.isLetter(w.charAt(n - 4)))
+            return n - 3;
+        return w.equals("cannot") ? 3 : -1;
+    }
+
     boolean capitalised() {
         if (text.isEmpty())
             return false;
