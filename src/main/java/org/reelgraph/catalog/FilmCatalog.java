@@ -110,19 +110,37 @@ public final class FilmCatalog {
         return store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph union = dsg.getUnionGraph();
-            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug).map(f -> {
-                Set<Node> members = allKinds ? members(union, f, RG.Film, RG.ShortFilm, RG.Series) : members(union, f, RG.Film);
-                List<FilmNode> films = members.stream()
-                        .map(m -> new FilmNode(m.getURI(), slug(m), label(union, m), released(union, m), kind(union, m)))
-                        .filter(n -> allKinds || n.kind().equals(FilmNode.FILM))
-                        .toList();
-                List<PlacementEdge> edges = members.stream()
-                        .flatMap(m -> Stream.concat(edges(dsg, m, RG.setAfter, PlacementEdge.SET_AFTER),
-                                edges(dsg, m, RG.setBefore, PlacementEdge.SET_BEFORE)))
-                        .toList();
-                return new ChronologyInput(new FranchiseRef(f.getURI(), franchiseSlug, label(union, f)), films, edges);
-            });
+            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug).map(f -> chronologyInput(union, dsg, f, franchiseSlug, allKinds));
         });
+    }
+
+    /**
+     * The feature-film chronology inputs of every franchise, by slug, as {@link #chronologyInput} reads them
+     * one at a time: from a dozen whole-store reads copied into memory ({@link ChronologySnapshot}) instead
+     * of a dozen reads per franchise, which over a remote store are as many requests.
+     */
+    public List<ChronologyInput> allChronologyInputs() {
+        return store.read(() -> {
+            ChronologySnapshot snapshot = ChronologySnapshot.of(store.dataset());
+            return subjectsOfType(snapshot.facts(), RG.Franchise, Kind.FRANCHISE)
+                    .map(f -> chronologyInput(snapshot.facts(), snapshot.edges(), f, slug(f), false))
+                    .sorted(Comparator.comparing(input -> input.franchise().slug()))
+                    .toList();
+        });
+    }
+
+    /** {@code union}: the facts; {@code dsg}: the placement edges in their graphs, with their evidence. */
+    private static ChronologyInput chronologyInput(Graph union, DatasetGraph dsg, Node franchise, String slug, boolean allKinds) {
+        Set<Node> members = allKinds ? members(union, franchise, RG.Film, RG.ShortFilm, RG.Series) : members(union, franchise, RG.Film);
+        List<FilmNode> films = members.stream()
+                .map(m -> new FilmNode(m.getURI(), slug(m), label(union, m), released(union, m), kind(union, m)))
+                .filter(n -> allKinds || n.kind().equals(FilmNode.FILM))
+                .toList();
+        List<PlacementEdge> edges = members.stream()
+                .flatMap(m -> Stream.concat(edges(dsg, m, RG.setAfter, PlacementEdge.SET_AFTER),
+                        edges(dsg, m, RG.setBefore, PlacementEdge.SET_BEFORE)))
+                .toList();
+        return new ChronologyInput(new FranchiseRef(franchise.getURI(), slug, label(union, franchise)), films, edges);
     }
 
     private static Stream<PlacementEdge> edges(DatasetGraph dsg, Node film, Node property, String name) {

@@ -109,6 +109,10 @@ public final class Chronology {
         return entries;
     }
 
+    /** Sources of one placement by graph, then by what they state: a total order, whatever order the store returned them in. */
+    private static final Comparator<PlacementEdge> STATED_BY = Comparator.comparing(PlacementEdge::graph)
+            .thenComparing(PlacementEdge::subject).thenComparing(PlacementEdge::property).thenComparing(PlacementEdge::object);
+
     /** The edges touching {@code film}, grouped by what they say of it: sources that agree come together. */
     private static List<ChronologyResult.Reason> reasons(FilmNode film, Map<String, FilmNode> byId, List<PlacementEdge> edges) {
         Map<List<String>, List<PlacementEdge>> grouped = new LinkedHashMap<>();
@@ -122,7 +126,7 @@ public final class Chronology {
         grouped.forEach((key, statedBy) -> {
             FilmNode other = byId.get(key.get(1));
             reasons.add(new ChronologyResult.Reason(key.get(0), other.id(), other.slug(), other.title(),
-                    statedBy.stream().sorted(Comparator.comparing(PlacementEdge::graph)).toList()));
+                    statedBy.stream().sorted(STATED_BY).toList()));
         });
         reasons.sort(Comparator.comparing(ChronologyResult.Reason::relation).thenComparing(r -> byId.get(r.film()), RELEASE_ORDER));
         return reasons;

@@ -1,5 +1,6 @@
 package org.reelgraph.chronology;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,11 +45,15 @@ public final class ChronologyService {
 
     /** Story and release order from one read of the franchise (what the published graph holds). */
     public Optional<List<Answer>> bothOrders(String franchiseSlug) {
-        return catalog.chronologyInput(franchiseSlug, false).map(input -> java.util.Arrays.stream(Order.values())
-                .map(order -> {
-                    ChronologyResult result = Chronology.order(input.films(), input.edges(), order);
-                    return new Answer(input.franchise(), order.id(), result.entries(), result.conflicts(), List.of(), result.dropped());
-                }).toList());
+        return catalog.chronologyInput(franchiseSlug, false).map(ChronologyService::bothOrders);
+    }
+
+    /** Story and release order of one franchise's films and edges. */
+    public static List<Answer> bothOrders(FilmCatalog.ChronologyInput input) {
+        return Arrays.stream(Order.values()).map(order -> {
+            ChronologyResult result = Chronology.order(input.films(), input.edges(), order);
+            return new Answer(input.franchise(), order.id(), result.entries(), result.conflicts(), List.of(), result.dropped());
+        }).toList();
     }
 
     public Optional<Answer> chronology(Request request) {

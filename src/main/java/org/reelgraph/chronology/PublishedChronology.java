@@ -35,31 +35,60 @@ public final class PublishedChronology {
 
     private PublishedChronology() {}
 
-    /** Keeps the derived graph current from now on, and builds it now if the store has none. */
+    /**
+     * Over a remote store every write is one request, and engines cap its size (Virtuoso reads at most
+     * 10 MB): a first build goes in blocks of this many franchises (about 40 statements each).
+     */
+    static final int REMOTE_BLOCK = 200;
+
+    /** Builds the derived graph now if the store has none, and keeps it current from now on. */
     public static void install(Store store) {
-        store.beforeCommit(PublishedChronology.class.getName(), INPUTS, (dsg, changed) -> update(store, dsg, changed));
+        install(store, REMOTE_BLOCK);
+    }
+
+    /** {@code franchisesPerRemoteWrite}: the block size of a first build over a remote store. */
+    public static void install(Store store, int franchisesPerRemoteWrite) {
         boolean missing = store.read(() -> !store.dataset().containsGraph(GRAPH));
         if (missing && !store.isEmpty())
+            build(store, franchisesPerRemoteWrite);
+        // Registered after the first build: its own statements (types, labels) would otherwise start a second one.
+        store.beforeCommit(PublishedChronology.class.getName(), INPUTS, (dsg, changed) -> update(store, dsg, changed));
+    }
+
+    /**
+     * The whole graph from one read of every franchise ({@link FilmCatalog#allChronologyInputs}): embedded,
+     * in one transaction; remote, in blocks of franchises, each complete in its own request.
+     */
+    private static void build(Store store, int franchisesPerWrite) {
+        if (store.remote().isEmpty()) {
             store.write(() -> update(store, store.dataset(), null));
+            return;
+        }
+        List<FilmCatalog.ChronologyInput> inputs = new FilmCatalog(store).allChronologyInputs();
+        for (int from = 0; from < inputs.size(); from += franchisesPerWrite) {
+            List<FilmCatalog.ChronologyInput> block = inputs.subList(from, Math.min(inputs.size(), from + franchisesPerWrite));
+            store.write(() -> block.forEach(input -> publish(store.dataset(), input)));
+        }
     }
 
     /** Recomputes the franchises {@code changed} touches; all of them when it is null. */
     static void update(Store store, DatasetGraph dsg, List<Triple> changed) {
         FilmCatalog catalog = new FilmCatalog(store);
-        Set<String> franchises = new HashSet<>();
         if (changed == null) {
             dsg.deleteAny(GRAPH, Node.ANY, Node.ANY, Node.ANY);
-            catalog.franchises().forEach(f -> franchises.add(f.slug()));
-        } else {
-            franchises.addAll(touched(dsg, changed));
+            catalog.allChronologyInputs().forEach(input -> publish(dsg, input));
+            return;
         }
         ChronologyService service = new ChronologyService(catalog);
-        for (String slug : franchises) {
+        for (String slug : touched(dsg, changed)) {
             for (Order order : Order.values())
                 remove(dsg, chronologyNode(slug, order));
-            service.bothOrders(slug).ifPresent(answers -> answers.forEach(answer ->
-                    add(dsg, chronologyNode(slug, Order.parse(answer.order()).orElseThrow()), answer)));
+            service.bothOrders(slug).ifPresent(answers -> answers.forEach(answer -> add(dsg, slug, answer)));
         }
+    }
+
+    private static void publish(DatasetGraph dsg, FilmCatalog.ChronologyInput input) {
+        ChronologyService.bothOrders(input).forEach(answer -> add(dsg, input.franchise().slug(), answer));
     }
 
     /** The franchises whose orders a set of changed statements can move. */
@@ -101,7 +130,8 @@ public final class PublishedChronology {
         dsg.deleteAny(GRAPH, chronology, Node.ANY, Node.ANY);
     }
 
-    private static void add(DatasetGraph dsg, Node chronology, ChronologyService.Answer answer) {
+    private static void add(DatasetGraph dsg, String franchiseSlug, ChronologyService.Answer answer) {
+        Node chronology = chronologyNode(franchiseSlug, Order.parse(answer.order()).orElseThrow());
         dsg.add(GRAPH, chronology, RDF.type.asNode(), RG.Chronology);
         dsg.add(GRAPH, chronology, RDFS.label.asNode(), NodeFactory.createLiteralLang(
                 answer.franchise().title() + " in " + answer.order() + " order", "en"));

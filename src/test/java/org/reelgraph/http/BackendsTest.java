@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.RemoteStoreException;
@@ -160,6 +161,31 @@ class BackendsTest {
             assertTrue(deleted == 200 || deleted == 204, "DELETE answered " + deleted);
         }
         assertEquals(200, server.get("/api/franchises/john-wick/chronology").statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aStoreWithoutThePublishedChronologyGetsItBackWholeWhenOpened(Backend backend) {
+        Store store = server(backend).store();
+        Graph before = publishedChronology(store);
+        assertTrue(before.size() > 50, "published: " + before.size());
+        store.deleteGraph(PublishedChronology.GRAPH);
+        try {
+            assertEquals(0, publishedChronology(store).size(), "deleting the derived graph is not undone by its own hook");
+        } finally {
+            // As serve opens a store: remote stores get it one franchise per write here (four writes).
+            PublishedChronology.install(store, 1);
+        }
+        Graph after = publishedChronology(store);
+        assertTrue(before.isIsomorphicWith(after), "rebuilt: " + after.size() + " statements, before: " + before.size());
+    }
+
+    private static Graph publishedChronology(Store store) {
+        return store.read(() -> {
+            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            store.dataset().getGraph(PublishedChronology.GRAPH).find().forEachRemaining(copy::add);
+            return copy;
+        });
     }
 
     @ParameterizedTest
