@@ -32,6 +32,7 @@
 # fails the run. BENCH_NAME names the result files (default "compare"; e.g. "scaling" writes scaling-N.md/.png), e.g.
 #   BENCH_NAME=scaling BENCH_ENGINES="reelgraph reelgraph-remote-fuseki reelgraph-remote-virtuoso fuseki-tuned virtuoso" \
 #     BENCH_LOAD=0 BENCH_DIR=/tmp/rg-scaling bench/compare.sh 1000000 10000000
+# BENCH_KINDS picks request kinds (default "point members join dump chronology film").
 # BENCH_PREPARE=1 only generates, bulk-loads and does the embedded first open (for a later BENCH_REUSE=1 run, e.g.
 # the next size prepared while this one is measured). BENCH_START_LIMIT (seconds, 1800): how long a server may take to its first 200; BENCH_FIRST_OPEN_LIMIT (seconds,
 # the same): how long a remote front end's first open may take, after which it is stopped, the embedded reelgraph's
@@ -238,6 +239,7 @@ skolem_store() {   # dir: for reelgraph-remote-fuseki, fuseki-tuned's store hold
   local dir=$1 t
   [ -d "$dir/tdb2-skolem" ] && return
   awk -v SKOLEM_ONLY=1 -f bench/virtuoso-reification.awk "$dir/data/synthetic.nt" > "$dir/synthetic-skolem.nt"
+  rm -rf "$dir/tdb2-skolem.part"
   t=$(now)
   java -Xmx"$heap" -cp "$tdbloader_cp" tdb2.tdbloader --loc "$dir/tdb2-skolem.part" \
     --graph=https://w3id.org/reelgraph/graph/data/synthetic "$dir/synthetic-skolem.nt" > "$dir/tdbloader-skolem.log" 2>&1 \
@@ -282,14 +284,17 @@ run_size() {
 
   # ---- copies of the tdb2.tdbloader store for each Jena server
   has reelgraph-remote-fuseki && skolem_store "$dir"
+  # BENCH_MOVE_STORES=1 (with BENCH_REUSE=1, when the disk is short): the prepared stores are moved, not copied.
+  local copy="cp -r"; [ "${BENCH_REUSE:-0}" = 1 ] && [ "${BENCH_MOVE_STORES:-0}" = 1 ] && copy=mv
   for e in reelgraph fuseki-stock fuseki-tuned; do
-    if [ $e = fuseki-tuned ] && has reelgraph-remote-fuseki; then cp -r "$dir/tdb2-skolem" "$dir/db-$e"
+    if [ $e = fuseki-tuned ] && has reelgraph-remote-fuseki; then $copy "$dir/tdb2-skolem" "$dir/db-$e"
+    elif [ $e = reelgraph ] && [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$dir/opened/first-open.txt" ]; then :
     elif [ $e = reelgraph ] || has $e; then cp -r "$dir/tdb2" "$dir/db-$e"; fi
   done
   local first_open
   if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$dir/opened/first-open.txt" ]; then
     # BENCH_PREPARE=1 did the first open already (as below) and kept the store it left.
-    rm -rf "$dir/db-reelgraph" && cp -r "$dir/opened/tdb2" "$dir/db-reelgraph"
+    rm -rf "$dir/db-reelgraph" && $copy "$dir/opened/tdb2" "$dir/db-reelgraph"
     first_open=$(cat "$dir/opened/first-open.txt")
   else
     first_open=$(first_open_embedded "$dir" "$dir/db-reelgraph")
@@ -440,6 +445,14 @@ EOF
           --max-time 3600 "${url[$e]}${dumppath[$e]}" | wc -l > "$dir/dump-lines"; } 2> "$dir/dump-stats" || true
       read -r code size secs < "$dir/dump-stats" || true
       lines=$(cat "$dir/dump-lines")
+      if [ "$code" != 200 ] && [[ $e == reelgraph-remote-* ]]; then
+        # A front end that cannot serve the dump at all (an error status, nothing counted as an answer) is a
+        # finding to report, and the other measurements go on; a dump with the wrong statements still fails the run.
+        local why; why=$(grep -m1 -o 'Caused by: [^:]*: [a-z].*' "$dir/$e.log" | tail -c 120 || true)
+        echo "$e: the dump failed with $code after ${secs:-?} s (${why:-see $dir/$e.log})"
+        echo "$e failed $code ${secs:-0} ${why:-}" >> "$dir/dumps.txt"
+        return
+      fi
       if [ "$code" != 200 ] || [ "${size:-0}" -le 0 ]; then echo "bad dump from $e: $code, $size bytes" >&2; exit 1; fi
       if [[ $e == reelgraph* ]]; then
         : "${dumplines[reelgraph]:=$lines}"
@@ -456,7 +469,10 @@ EOF
     echo "$e dump 1 $stats" >> "$tsv"
     echo "$e $lines $size" >> "$dir/dumps.txt"
   }
-  for kind in point members join chronology film dump; do
+  # Dumps before the JSON API: a front end still works off the film requests queued at 64 connections after wrk
+  # stops (seconds each over a remote store), and a dump reader that pauses past the store's idle timeout (Jetty's
+  # 30 s in Fuseki) has its SELECT cut off.
+  for kind in ${BENCH_KINDS:-point members join dump chronology film}; do
     local those=""
     for e in $engines; do
       case $kind in
@@ -528,7 +544,9 @@ report() {
       echo
       echo "| system | statements | bytes |"
       echo "|---|---|---|"
-      awk '{ printf "| %s | %\047d | %\047d |\n", $1, $2, $3 }' "$dir/dumps.txt"
+      awk '$2 == "failed" { w = ""; for (i = 5; i <= NF; i++) w = w " " $i
+                            printf "| %s | failed: HTTP %s after %.0f s%s | — |\n", $1, $3, $4, w; next }
+           { printf "| %s | %\047d | %\047d |\n", $1, $2, $3 }' "$dir/dumps.txt"
     fi
     echo
     echo "reelgraph's first open of the bulk-loaded store (builds the published chronology once, before its cold start): $(printf '%.1f' "$first_open") s."
