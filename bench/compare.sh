@@ -32,7 +32,8 @@
 # fails the run. BENCH_NAME names the result files (default "compare"; e.g. "scaling" writes scaling-N.md/.png), e.g.
 #   BENCH_NAME=scaling BENCH_ENGINES="reelgraph reelgraph-remote-fuseki reelgraph-remote-virtuoso fuseki-tuned virtuoso" \
 #     BENCH_LOAD=0 BENCH_DIR=/tmp/rg-scaling bench/compare.sh 1000000 10000000
-# BENCH_KINDS picks request kinds (default "point members join dump chronology film").
+# BENCH_REMOTE_DUMP=0 leaves out the dumps of the front ends over remote stores (their first download reads the
+# store with one look-up per blank node: minutes at 1M triples). BENCH_KINDS picks request kinds (default "point members join dump chronology film").
 # BENCH_PREPARE=1 only generates, bulk-loads and does the embedded first open (for a later BENCH_REUSE=1 run, e.g.
 # the next size prepared while this one is measured). BENCH_START_LIMIT (seconds, 1800): how long a server may take to its first 200; BENCH_FIRST_OPEN_LIMIT (seconds,
 # the same): how long a remote front end's first open may take, after which it is stopped, the embedded reelgraph's
@@ -50,7 +51,7 @@ engines=${BENCH_ENGINES:-reelgraph fuseki-tuned fuseki-stock virtuoso}
 [ -n "${BENCH_BEFORE_JAR:-}" ] && engines="reelgraph reelgraph-before ${engines/reelgraph /}"
 [ "${BENCH_VIRTUOSO:-1}" = 0 ] && engines=$(echo " $engines " | sed 's/ reelgraph-remote-virtuoso / /; s/ virtuoso / /')
 results=$root/bench/results
-name=${BENCH_NAME:-compare}
+result_name=${BENCH_NAME:-compare}
 # The command as a newcomer reruns it: the BENCH_ settings of this run, then the script and its sizes.
 command_line="$(env | grep '^BENCH_' | sort | tr '\n' ' ')bench/compare.sh $*"
 start_limit=${BENCH_START_LIMIT:-1800}
@@ -158,10 +159,10 @@ sparql_status() {   # base-url endpoint-path query
     --data-urlencode "query=$3" "$1$2" || true
 }
 wait_for_200() {   # base endpoint query pid -> seconds to first 200 since $started
-  local tries=0
+  local deadline=$((SECONDS + start_limit))
   until [ "$(sparql_status "$1" "$2" "$3")" = 200 ]; do
     kill -0 "$4" 2>/dev/null || { echo "server $4 died; see its log" >&2; return 1; }
-    tries=$((tries + 1)); [ $tries -gt $((start_limit * 20)) ] && { echo "no answer after $start_limit s" >&2; return 1; }
+    [ $SECONDS -ge $deadline ] && { echo "no answer after $start_limit s" >&2; return 1; }
     sleep 0.05
   done
 }
@@ -301,6 +302,13 @@ run_size() {
   fi
   [ -n "${BENCH_BEFORE_JAR:-}" ] && cp -r "$dir/db-reelgraph" "$dir/db-reelgraph-before"
 
+  if [[ " $engines " == *" reelgraph-remote-"* ]]; then
+    # The embedded reelgraph's derived graph, for preload_derived below (read before any server holds the store).
+    java -Xmx"$heap" -cp "$tdbloader_cp" tdb2.tdbquery --loc "$dir/db-reelgraph" --results=NT \
+      "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/reelgraph/graph/derived/chronology> { ?s ?p ?o } }" \
+      > "$dir/data11/derived-chronology.nt"
+  fi
+
   # Films and franchises the requests pick from, read from the generated file.
   awk '$2 == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" && $3 == "<https://w3id.org/reelgraph/ontology#Film>" {
          print substr($1, 2, length($1) - 2); if (++n == 1000) exit }' "$dir/data/synthetic.nt" > "$dir/films.txt"
@@ -361,6 +369,11 @@ run_size() {
     [[ $e == reelgraph-remote-* ]] && continue
     start_engine "$e" || exit 1
     first[$e]=-
+    if [ "$e" = fuseki-tuned ] && has reelgraph-remote-fuseki; then
+      # No reelgraph graphs of an earlier first open (BENCH_REUSE=1, or one stopped halfway).
+      curl -sf -X POST -H 'Content-Type: application/sparql-update' --data-binary \
+        "DROP SILENT GRAPH <$derived> ; DROP SILENT GRAPH <https://w3id.org/reelgraph/graph/store-version>" "${url[$e]}/ds/update" > /dev/null
+    fi
     if [ "$e" = virtuoso ] && has reelgraph-remote-virtuoso; then
       # Updates for the anonymous SPARQL user (as the tests' VirtuosoServer); no reelgraph graphs of an earlier run.
       isql "$vsql" exec='grant SPARQL_UPDATE to "SPARQL";' > /dev/null
@@ -372,9 +385,6 @@ run_size() {
   # than BENCH_FIRST_OPEN_LIMIT): the same derived graph, the embedded reelgraph's (built from the same data), put
   # into the store by its own means; serve then finds it and builds nothing.
   preload_derived() {   # engine
-    [ -n "${url[reelgraph]:-}" ] || { echo "$1: the derived graph comes from the engine reelgraph: add it" >&2; exit 1; }
-    curl -sf -G -H 'Accept: application/n-triples' -o "$dir/data11/derived-chronology.nt" \
-      --data-urlencode "query=CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <$derived> { ?s ?p ?o } }" "${url[reelgraph]}/reelgraph/sparql"
     echo "$1: put the embedded reelgraph's derived graph ($(wc -l < "$dir/data11/derived-chronology.nt") statements," \
       "$(stat -c %s "$dir/data11/derived-chronology.nt") bytes of N-Triples) into its store"
     if [ "$1" = reelgraph-remote-fuseki ]; then
@@ -477,7 +487,8 @@ EOF
     for e in $engines; do
       case $kind in
         chronology|film) [[ $e == reelgraph* ]] || continue ;;
-        dump) [ -n "${dumppath[$e]}" ] || continue ;;
+        dump) [ -n "${dumppath[$e]}" ] || continue
+              [[ $e == reelgraph-remote-* ]] && [ "${BENCH_REMOTE_DUMP:-1}" = 0 ] && continue ;;
       esac
       those="$those $e"
       measure "$e" "$kind" 8 "$warmup" warm-up
@@ -506,7 +517,7 @@ declare -A rss
 
 report() {
   local triples=$1 dir=$2 commit=$3 before=$4 after=$5 first_open=$6 quads=$7 quads11=$8 day=$9
-  local md=$results/$name-$triples.md busy="" inverse=0
+  local md=$results/$result_name-$triples.md busy="" inverse=0
   # With reelgraph front ends over remote stores (issue 10) the ratio is each system / the embedded reelgraph.
   grep -q '^reelgraph-remote-' "$dir/results.tsv" && inverse=1
   awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] > 2 || y[1] > 2) }' && busy=" **(busy)**"
@@ -524,8 +535,8 @@ report() {
     fi
     echo "|---|---|---|---|---|---|---|"
     awk -v inv=$inverse 'NR == FNR { if ($1 == "reelgraph") rg[$2 " " $3] = $5; next }
-         { r = ($2 " " $3) in rg && $1 != "reelgraph" && $5 > 0 && rg[$2 " " $3] > 0 ?
-               sprintf("**%.2f×**", inv ? $5 / rg[$2 " " $3] : rg[$2 " " $3] / $5) : "";
+         { r = ""; if (($2 " " $3) in rg && $1 != "reelgraph" && $5 > 0 && rg[$2 " " $3] > 0)
+               r = sprintf("**%.2f×**", inv ? $5 / rg[$2 " " $3] : rg[$2 " " $3] / $5)
            printf "| %s | %s | %d | %.3f | %.2f | %\047.0f | %s |\n", $1, $2, $3, $6, $7, $5, r }' "$dir/results.tsv" "$dir/results.tsv"
     echo
     echo "| system | resident memory after the run | cold start (process start → first 200) | first open of the bulk-loaded store |"
@@ -545,7 +556,9 @@ report() {
       echo "| system | statements | bytes |"
       echo "|---|---|---|"
       awk '$2 == "failed" { w = ""; for (i = 5; i <= NF; i++) w = w " " $i
-                            printf "| %s | failed: HTTP %s after %.0f s%s | — |\n", $1, $3, $4, w; next }
+                            if ($3 ~ /^[0-9]+$/) printf "| %s | failed: HTTP %s after %.0f s%s | — |\n", $1, $3, $4, w
+                            else printf "| %s | not finished: the download was stopped (curl: %s) | — |\n", $1, $3
+                            next }
            { printf "| %s | %\047d | %\047d |\n", $1, $2, $3 }' "$dir/dumps.txt"
     fi
     echo
@@ -564,7 +577,7 @@ report() {
 
 chart() {
   local triples=$1 dir=$2
-  local png=$results/$name-$triples.png e kind
+  local png=$results/$result_name-$triples.png e kind
   local engines; engines=$(awk '!seen[$1]++ { print $1 }' "$dir/results.tsv")
   for kind in point members join; do
     for e in $engines; do
