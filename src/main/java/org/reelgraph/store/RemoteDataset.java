@@ -193,11 +193,21 @@ final class RemoteDataset extends DatasetGraphBase {
         return graphs.iterator();
     }
 
+    /**
+     * Asked of the store with ASK, so that the graph is not read (serve asks for the published chronology
+     * when it opens the store: a SELECT of it read 250,000 statements at 1M triples, 21 s); from the
+     * statements when this transaction changed something, or for the hidden version graph.
+     */
     @Override
     public boolean containsGraph(Node graphNode) {
         if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
             return true;
-        return find(graphNode, Node.ANY, Node.ANY, Node.ANY).hasNext();
+        State st = state.get();
+        if (!graphNode.isURI() || graphNode.equals(VERSION_GRAPH) || st != null && st.changed())
+            return find(graphNode, Node.ANY, Node.ANY, Node.ANY).hasNext();
+        try (QueryExecution qe = connection.query(QueryFactory.create("ASK { GRAPH " + NodeFmtLib.strNT(graphNode) + " { ?s ?p ?o } }"))) {
+            return qe.execAsk();
+        }
     }
 
     @Override

@@ -180,6 +180,31 @@ class BackendsTest {
         assertTrue(before.isIsomorphicWith(after), "rebuilt: " + after.size() + " statements, before: " + before.size());
     }
 
+    /** The store's answer (an ASK over a remote store), and inside a write the transaction's own changes. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aGraphIsThereWhenItHasStatementsAndInsideAWriteAsTheWriteLeftIt(Backend backend) {
+        Store store = server(backend).store();
+        Node g = NodeFactory.createURI("https://example.org/contains-" + backend.name().toLowerCase());
+        Node s = NodeFactory.createURI("https://example.org/s"), p = NodeFactory.createURI("https://example.org/p");
+        assertTrue(store.read(() -> store.dataset().containsGraph(PublishedChronology.GRAPH)));
+        assertFalse(store.read(() -> store.dataset().containsGraph(g)));
+        try {
+            store.write(() -> {
+                store.dataset().add(g, s, p, NodeFactory.createLiteralString("v"));
+                assertTrue(store.dataset().containsGraph(g), "added in this write");
+            });
+            assertTrue(store.read(() -> store.dataset().containsGraph(g)));
+            store.write(() -> {
+                store.dataset().removeGraph(g);
+                assertFalse(store.dataset().containsGraph(g), "dropped in this write");
+            });
+            assertFalse(store.read(() -> store.dataset().containsGraph(g)));
+        } finally {
+            store.write(() -> store.dataset().removeGraph(g));
+        }
+    }
+
     private static Graph publishedChronology(Store store) {
         return store.read(() -> {
             Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
