@@ -3,10 +3,18 @@ package org.reelgraph.dump;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.lang.StreamRDFCounting;
@@ -37,17 +45,62 @@ public final class DumpWriter {
 
     /** Writes the dump; returns the number of statements (triples or quads) written. */
     public long write(DumpFormat format, OutputStream out) {
+        if (store.remote().isPresent() && storeIndexes)
+            return writeFromLocalCopy(format, out);
         return store.read(() -> {
             Optional<Tdb2Source> tdb2 = storeIndexes ? Tdb2Source.of(store.storage()) : Optional.empty();
-            try (ExternalSort sort = new ExternalSort(runBytes())) {
-                // The statements are read on this thread; full runs are sorted and spilled on another.
-                if (tdb2.isPresent())
-                    produce(format, tdb2.get(), sort.writer());
-                else
-                    produce(format, new DatasetSource(store), sort.writer());
-                return write(format, sort, out);
-            }
+            return tdb2.isPresent() ? write(format, tdb2.get(), out) : write(format, new DatasetSource(store), out);
         });
+    }
+
+    private static <I> long write(DumpFormat format, DumpSource<I> source, OutputStream out) {
+        try (ExternalSort sort = new ExternalSort(runBytes())) {
+            // The statements are read on this thread; full runs are sorted and spilled on another.
+            produce(format, source, sort.writer());
+            return write(format, sort, out);
+        }
+    }
+
+    /**
+     * A remote store would answer every blank-node look-up of the labelling with a request of its own, while
+     * the graph's SELECT waits: its statements are first copied, one streamed SELECT per graph, into a
+     * temporary TDB2 store on disk with TDB2's bulk loader, then dumped from there as an embedded store is,
+     * and the copy is deleted. Disk, not memory: about what the store takes in TDB2 (5.4 GiB at 10M triples).
+     */
+    private long writeFromLocalCopy(DumpFormat format, OutputStream out) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("reelgraph-dump-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DatasetGraph copy = DatabaseMgr.connectDatasetGraph(dir.toString());
+        try {
+            DataLoader loader = LoaderFactory.phasedLoader(copy, null, (message, args) -> {});
+            loader.startBulk();
+            try {
+                StreamRDF stream = loader.stream();
+                stream.start();
+                store.stream(stream);
+                stream.finish();
+            } catch (RuntimeException | Error e) {
+                loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
+                throw e;
+            }
+            loader.finishBulk();
+            return Txn.calculateRead(copy, () -> write(format, Tdb2Source.of(copy).orElseThrow(), out));
+        } finally {
+            TDBInternal.expel(copy);
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The lines of every statement, into the sort. */
