@@ -27,8 +27,9 @@ import org.reelgraph.vocab.RG;
  */
 record ChronologySnapshot(Graph facts, DatasetGraph edges) {
     private static final List<Node> TYPES = List.of(RG.Franchise, RG.Film, RG.ShortFilm, RG.Series);
-    private static final List<Node> MEMBERSHIP = List.of(RG.partOfFranchise, RG.spinOffOf);
-    private static final List<Node> ATTRIBUTES = List.of(RDFS.label.asNode(), RG.releaseDate, RG.releaseYear);
+    /** Memberships, labels and release dates, kept for the franchises and works only. */
+    private static final List<Node> ABOUT_RESOURCES = List.of(RG.partOfFranchise, RG.spinOffOf, RDFS.label.asNode(),
+            RG.releaseDate, RG.releaseYear);
     private static final List<Node> PLACEMENTS = List.of(RG.setAfter, RG.setBefore);
     private static final List<Node> EVIDENCE = List.of(RG.quote, RG.confidence);
 
@@ -43,12 +44,7 @@ record ChronologySnapshot(Graph facts, DatasetGraph edges) {
                 facts.add(t);
                 resources.add(t.getSubject());
             });
-        for (Node p : MEMBERSHIP)
-            each(union.find(Node.ANY, p, Node.ANY), t -> {
-                if (resources.contains(t.getSubject()))
-                    facts.add(t);
-            });
-        for (Node p : ATTRIBUTES)
+        for (Node p : ABOUT_RESOURCES)
             each(union.find(Node.ANY, p, Node.ANY), t -> {
                 if (resources.contains(t.getSubject()))
                     facts.add(t);

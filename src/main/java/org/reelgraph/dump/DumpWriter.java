@@ -9,18 +9,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.jena.riot.Lang;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.reelgraph.store.Store;
 import org.reelgraph.vocab.Prefixes;
 
@@ -68,36 +63,17 @@ public final class DumpWriter {
      * and the copy is deleted. Disk, not memory: about what the store takes in TDB2 (5.4 GiB at 10M triples).
      */
     private long writeFromLocalCopy(DumpFormat format, OutputStream out) {
-        Path dir;
         try {
-            dir = Files.createTempDirectory("reelgraph-dump-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        DatasetGraph copy = DatabaseMgr.connectDatasetGraph(dir.toString());
-        try {
-            DataLoader loader = LoaderFactory.phasedLoader(copy, null, (message, args) -> {});
-            loader.startBulk();
+            Path dir = Files.createTempDirectory("reelgraph-dump-");
+            Store copy = Store.tdb2(dir);
             try {
-                StreamRDF stream = loader.stream();
-                stream.start();
-                store.stream(stream);
-                stream.finish();
-            } catch (RuntimeException | Error e) {
-                loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
-                throw e;
+                copy.bulkLoad(null, "phased", store::stream);
+                return copy.read(() -> write(format, Tdb2Source.of(copy.storage()).orElseThrow(), out));
+            } finally {
+                // Closing a TDB2 Store leaves the database open for the JVM's life; this copy is thrown away.
+                TDBInternal.expel(copy.storage());
+                DumpFiles.deleteTree(dir);
             }
-            loader.finishBulk();
-            return Txn.calculateRead(copy, () -> write(format, Tdb2Source.of(copy).orElseThrow(), out));
-        } finally {
-            TDBInternal.expel(copy);
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
