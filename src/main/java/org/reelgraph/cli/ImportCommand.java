@@ -156,7 +156,7 @@ final class ImportCommand implements Runnable {
             GraphImport.Result result = writer.replace(graph, dataset, files.get(), emit);
             double seconds = (System.nanoTime() - start) / 1e9;
             err.printf("imported %s: %,d triples into <%s> in %.1f s (%,.0f rows/s, %,.0f triples/s%s)%n", summary.get(), result.triples(),
-                    graph.getURI(), seconds, progress.rows() / seconds, result.triples() / seconds, result.bulk() ? ", TDB2 bulk loader" : "");
+                    graph.getURI(), seconds, progress.rows() / seconds, result.triples() / seconds, result.bulk() ? ", bulk-loaded into the empty store" : "");
             if (problems.count() > 0)
                 err.printf("%,d bad rows were reported and skipped (use --strict to fail instead)%n", problems.count());
         } catch (ImportException e) {

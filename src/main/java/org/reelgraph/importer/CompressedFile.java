@@ -1,8 +1,11 @@
 package org.reelgraph.importer;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -18,9 +21,23 @@ final class CompressedFile {
     private static final int BUFFER = 1 << 16;
 
     /** The decompressed stream and a count of the stored bytes consumed so far. */
-    record Opened(InputStream data, BoundedInputStream stored) {}
+    record Opened(InputStream data, BoundedInputStream stored) {
+        /** The decompressed data as UTF-8 lines, as the datasets are published. */
+        BufferedReader lines() {
+            return new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), BUFFER);
+        }
+    }
 
     private CompressedFile() {}
+
+    /** The stored size of {@code file}, for progress; {@code name} is how problems name it. */
+    static long size(Path file, String name) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot read " + file + " (" + e.getMessage() + ")");
+        }
+    }
 
     static Opened open(Path file) throws IOException {
         BoundedInputStream stored = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();

@@ -3,9 +3,7 @@ package org.reelgraph.importer;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,7 +62,7 @@ final class TsvFile {
         long count = 0;
         try {
             CompressedFile.Opened opened = CompressedFile.open(path);
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(opened.data(), StandardCharsets.UTF_8), 1 << 16)) {
+            try (BufferedReader reader = opened.lines()) {
                 String first;
                 try {
                     first = reader.readLine();
@@ -104,11 +102,7 @@ final class TsvFile {
     }
 
     private long size() {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            throw new ImportException(name + ": cannot read " + path + " (" + e.getMessage() + ")");
-        }
+        return CompressedFile.size(path, name);
     }
 
     /** Splits on tabs into exactly {@code expected} fields, or null when the count differs. */

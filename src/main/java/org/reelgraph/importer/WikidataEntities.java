@@ -2,11 +2,8 @@ package org.reelgraph.importer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -70,7 +67,7 @@ final class WikidataEntities {
         long count = 0;
         try {
             CompressedFile.Opened opened = CompressedFile.open(path);
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(opened.data(), StandardCharsets.UTF_8), 1 << 16)) {
+            try (BufferedReader reader = opened.lines()) {
                 String text;
                 while ((text = reader.readLine()) != null) {
                     line++;
@@ -151,10 +148,6 @@ final class WikidataEntities {
     }
 
     private long size() {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            throw new ImportException(name + ": cannot read " + path + " (" + e.getMessage() + ")");
-        }
+        return CompressedFile.size(path, name);
     }
 }

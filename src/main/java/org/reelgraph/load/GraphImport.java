@@ -19,12 +19,15 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.reelgraph.importer.KnownResources;
 import org.reelgraph.store.Store;
 
 /**
  * Writes an imported dataset into its own graph, replacing the graph's old content atomically:
- * into an empty store with TDB2's bulk loader (undone by emptying the store again if it fails),
+ * into an empty on-disk TDB2 store with {@link Tdb2Builder} (the new storage replaces the empty one only when
+ * complete), into another empty store with its bulk loader (undone by emptying the store again if it fails),
  * otherwise in one write transaction that deletes the old graph, streams the new triples and
  * records provenance, so readers see the old graph or the new one, never half. The import itself
  * is a function from a {@link StreamRDF} to a triple count: this class knows no dataset format.
@@ -54,7 +57,9 @@ public final class GraphImport {
         List<Provenance.ImportedFile> described = describe(files);
         boolean bulk = store.supportsBulkLoad() && store.isEmpty();
         long triples;
-        if (bulk) {
+        if (bulk && Tdb2Builder.supports(store.storage())) {
+            triples = build(graph, dataset, described, emit);
+        } else if (bulk) {
             long[] count = new long[1];
             try {
                 store.bulkLoad(graph, stream -> count[0] = emit.applyAsLong(stream));
@@ -86,6 +91,27 @@ public final class GraphImport {
             }
         }
         return new Result(triples, bulk, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Into an empty on-disk TDB2 store, as {@code load} does ({@link Tdb2Builder}): the node table on a second
+     * thread, every index sorted and packed, provenance written into the new storage, which then replaces the
+     * empty one; on any failure the store stays as it was.
+     */
+    private long build(Node graph, String dataset, List<Provenance.ImportedFile> described, ToLongFunction<StreamRDF> emit) {
+        try (Tdb2Builder builder = Tdb2Builder.forEmpty(store.storage())) {
+            long triples = emit.applyAsLong(new StreamRDFBase() {
+                @Override
+                public void triple(Triple t) {
+                    builder.add(Quad.create(graph, t));
+                }
+            });
+            builder.build();
+            Txn.executeWrite(builder.dataset(), () ->
+                    Provenance.recordImport(builder.dataset(), graph, dataset, described, clock.instant(), triples, Provenance.VERSION));
+            builder.install();
+            return triples;
+        }
     }
 
     private static List<Provenance.ImportedFile> describe(List<Path> files) {

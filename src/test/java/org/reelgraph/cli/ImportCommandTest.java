@@ -128,7 +128,7 @@ class ImportCommandTest {
     void wikidataFirstThenImdbJoinOnTheSameIrisAndBzip2ReadsLikeGzip() {
         CliTest.Run wikidata = importWikidata(WIKIDATA.toString().replace(".gz", ".bz2"));
         assertEquals(0, wikidata.exit(), wikidata.err());
-        assertTrue(wikidata.err().contains("TDB2 bulk loader"), wikidata.err());
+        assertTrue(wikidata.err().contains("bulk-loaded into the empty store"), wikidata.err());
         assertEquals(0, importImdb(IMDB.toString()).exit());
         assertEquals(List.of(GRAPH + "import/imdb", GRAPH + "import/wikidata"),
                 select("SELECT DISTINCT ?g { GRAPH ?g { <" + ID + "film/john-wick-chapter-4-2023> a rg:Film } }"));
