@@ -1,13 +1,14 @@
 package org.reelgraph.load;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,24 +45,20 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.StoreConnection;
 import org.apache.jena.tdb2.sys.SystemTDB;
-import org.reelgraph.dump.ExternalSort;
-import org.reelgraph.dump.SortedLines;
 
 /**
  * Builds the whole TDB2 storage of an empty database in one pass, the way Jena's xloader does but in
  * this JVM and without external {@code sort} processes: statements come in (from the parsing thread)
  * and go to a second thread, which gives each node its NodeId in the node table and appends the id
- * tuples to a file; then each triple and quad index is sorted ({@link ExternalSort}: off-heap runs,
- * spilled and merged) and written bottom-up, packed, by {@link BPlusTreeRewriter}, two indexes at a
+ * tuples to a file; then each triple and quad index is sorted ({@link IdTupleSort}: runs of longs
+ * sorted in place, spilled and merged) and written bottom-up, packed, by {@link BPlusTreeRewriter}, two indexes at a
  * time. All of it happens in the next storage generation's temporary directory ({@code Data-000N-tmp},
  * TDB2's own compaction naming, which TDB2 never opens); {@link #install} moves it to {@code Data-000N}
  * and switches the open database to it, so a crash before that leaves the store as empty as it was.
  */
 final class Tdb2Builder implements AutoCloseable {
     private static final int BATCH = 2048;
-    /** Each NodeId (8 bytes) goes to the sort as 10 bytes of 7 bits: every byte below 0x80, where the sort's order is byte order. */
-    private static final int ENCODED = 10;
-    /** Bytes per sort run; two sorts at a time, two runs each, all off the heap. */
+    /** Bytes per sort run, on the heap; two sorts at a time. */
     private static final int RUN_BYTES = 32 << 20;
     /** Nodes whose ids are kept on the node table thread: about 200 bytes each, a fifth of the heap. */
     private static final int CACHED_NODES = (int) Math.min(5_000_000, Runtime.getRuntime().maxMemory() / 5 / 200);
@@ -234,19 +231,28 @@ final class Tdb2Builder implements AutoCloseable {
         for (int i = 0; i < n; i++)
             column[i] = primary.indexOf(index.getName().charAt(i));
         int width = n * SystemTDB.SizeOfNodeId;
-        try (ExternalSort sort = new ExternalSort(RUN_BYTES);
-             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            byte[] row = new byte[width];
-            byte[] line = new byte[n * ENCODED];
-            while (in.readNBytes(row, 0, width) == width) {
-                for (int i = 0; i < n; i++)
-                    encode(row, column[i] * SystemTDB.SizeOfNodeId, line, i * ENCODED);
-                sort.add(line, 0, line.length);
+        try (IdTupleSort sort = new IdTupleSort(n, RUN_BYTES / width, tmpDir);
+             FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate((1 << 20) - (1 << 20) % width);
+            long[] row = new long[n];
+            while (in.read(buffer) >= 0 || buffer.position() > 0) {
+                buffer.flip();
+                while (buffer.remaining() >= width) {
+                    int at = buffer.position();
+                    for (int i = 0; i < n; i++)
+                        row[i] = buffer.getLong(at + column[i] * SystemTDB.SizeOfNodeId);
+                    buffer.position(at + width);
+                    sort.add(row);
+                }
+                boolean partial = buffer.hasRemaining();
+                buffer.compact();
+                if (partial && in.position() == in.size())
+                    throw new IllegalStateException(file + ": ends inside a tuple");
             }
             BPlusTree bpt = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
             RecordFactory records = bpt.getRecordFactory();
             BPlusTreeParams params = new BPlusTreeParams(BPlusTreeParams.calcOrder(SystemTDB.BlockSize, records), records);
-            Iterator<Record> sorted = new Records(sort.sorted(), n, records);
+            Iterator<Record> sorted = new Records(sort, n, records);
             // A transaction on this index alone, as xloader's ProcBuildIndexX does.
             CoLib.executeWrite(index, () -> BPlusTreeRewriter.packIntoBPlusTree(sorted, params, records,
                     bpt.getStateManager().getBufferChannel(), bpt.getNodeManager().getBlockMgr(), bpt.getRecordsMgr().getBlockMgr()));
@@ -254,37 +260,16 @@ final class Tdb2Builder implements AutoCloseable {
         return null;
     }
 
-    /** Eight bytes big-endian → ten bytes of seven bits each, most significant first (byte order = unsigned order). */
-    static void encode(byte[] from, int at, byte[] to, int out) {
-        long x = 0;
-        for (int i = 0; i < 8; i++)
-            x = x << 8 | (from[at + i] & 0xFF);
-        for (int i = ENCODED - 1; i >= 0; i--) {
-            to[out + i] = (byte) (x & 0x7F);
-            x >>>= 7;
-        }
-    }
-
-    static void decode(byte[] from, int at, byte[] to, int out) {
-        long x = 0;
-        for (int i = 0; i < ENCODED; i++)
-            x = x << 7 | (from[at + i] & 0x7F);
-        for (int i = 7; i >= 0; i--) {
-            to[out + i] = (byte) x;
-            x >>>= 8;
-        }
-    }
-
-    /** Sorted lines back to index records. */
+    /** Sorted tuples back to index records (big-endian NodeIds, as TDB2 stores them). */
     private static final class Records implements Iterator<Record> {
-        private final SortedLines lines;
+        private final IdTupleSort sorted;
         private final int n;
         private final RecordFactory factory;
         private boolean ready;
         private boolean more;
 
-        Records(SortedLines lines, int n, RecordFactory factory) {
-            this.lines = lines;
+        Records(IdTupleSort sorted, int n, RecordFactory factory) {
+            this.sorted = sorted;
             this.n = n;
             this.factory = factory;
         }
@@ -292,7 +277,7 @@ final class Tdb2Builder implements AutoCloseable {
         @Override
         public boolean hasNext() {
             if (!ready) {
-                more = lines.next();
+                more = sorted.next();
                 ready = true;
             }
             return more;
@@ -304,8 +289,9 @@ final class Tdb2Builder implements AutoCloseable {
                 throw new NoSuchElementException();
             ready = false;
             byte[] key = new byte[n * SystemTDB.SizeOfNodeId];
+            ByteBuffer into = ByteBuffer.wrap(key);
             for (int i = 0; i < n; i++)
-                decode(lines.bytes(), lines.offset() + i * ENCODED, key, i * SystemTDB.SizeOfNodeId);
+                into.putLong(sorted.get(i));
             return factory.create(key);
         }
     }

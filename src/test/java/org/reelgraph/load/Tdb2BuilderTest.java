@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
@@ -202,33 +201,6 @@ class Tdb2BuilderTest {
         }
         assertFalse(Files.exists(half));
         assertEquals(List.of("Data-0002", "tdb.cfg", "tdb.lock"), names(dir));
-    }
-
-    @Test
-    void theSortEncodingKeepsUnsignedOrder() {
-        Random random = new Random(5);
-        long[] values = new long[2_000];
-        for (int i = 0; i < values.length; i++)
-            values[i] = switch (i % 4) {
-                case 0 -> random.nextLong();
-                case 1 -> random.nextInt(1000);
-                case 2 -> Long.MIN_VALUE + random.nextInt(1000);
-                default -> -1L - random.nextInt(1000);
-            };
-        byte[][] encoded = new byte[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            byte[] raw = java.nio.ByteBuffer.allocate(8).putLong(values[i]).array();
-            encoded[i] = new byte[10];
-            Tdb2Builder.encode(raw, 0, encoded[i], 0);
-            for (byte b : encoded[i])
-                assertTrue(b >= 0, "a byte at or above 0x80");
-            byte[] back = new byte[8];
-            Tdb2Builder.decode(encoded[i], 0, back, 0);
-            assertArrayEquals(raw, back);
-        }
-        for (int i = 1; i < values.length; i++)
-            assertEquals(Integer.signum(Long.compareUnsigned(values[i - 1], values[i])),
-                    Integer.signum(Arrays.compareUnsigned(encoded[i - 1], encoded[i])));
     }
 
     @Test
