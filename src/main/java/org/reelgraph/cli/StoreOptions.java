@@ -44,7 +44,7 @@ final class StoreOptions {
             + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host).")
     String remoteGsp;
 
-    @Option(names = "--remote-user", paramLabel = "USER", description = "User for HTTP basic authentication at the remote store.")
+    @Option(names = "--remote-user", paramLabel = "USER", description = "User for the remote store's HTTP Basic or Digest authentication (with --remote-password-file).")
     String remoteUser;
 
     @Option(names = "--remote-password-file", paramLabel = "FILE", description = "File whose first line is the remote user's password.")

@@ -15,10 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.jena.riot.Lang;
@@ -40,8 +41,8 @@ import org.reelgraph.testing.VirtuosoServer;
  * HTTP Basic) and Virtuoso's {@code /sparql-auth} (HTTP Digest, a SQL user with SPARQL_SELECT and
  * SPARQL_UPDATE). serve fills the empty store itself (one large update with the credentials); then the
  * SPARQL endpoint, the JSON API, an ingest and a dump answer through it. Without the password, or with a
- * wrong one, serve stops at once (exit 1) naming the store and its 401, and never prints a password.
- * One engine start per engine; a missing Virtuoso skips its variant with the reason, except under
+ * wrong one, serve stops at once (exit 1) naming the store and its 401, and never prints a password; a
+ * password changed at the store while serve runs turns its answers into 502 problem JSON. One engine start per engine; a missing Virtuoso skips its variant with the reason, except under
  * {@code CI=true}, where the class fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,10 +56,10 @@ class RemoteAuthTest {
     private static final Duration STOPS = Duration.ofSeconds(90);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<Engine, String> queryEndpoints = new EnumMap<>(Engine.class);
-    private final Map<Engine, ReelgraphProcess> servers = new EnumMap<>(Engine.class);
+    private final Map<Engine, String> queryEndpoints = new ConcurrentHashMap<>();
+    private final Map<Engine, ReelgraphProcess> servers = new ConcurrentHashMap<>();
     private FusekiProcess fuseki;
-    private VirtuosoServer virtuoso;
+    private volatile VirtuosoServer virtuoso;
     private Optional<String> noVirtuoso = Optional.empty();
     private Path dir;
 
@@ -70,15 +71,21 @@ class RemoteAuthTest {
             throw new IllegalStateException("CI=true and Virtuoso is missing: " + noVirtuoso.get());
         Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         Files.writeString(dir.resolve("wrong-password"), WRONG + "\n");
-        fuseki = FusekiProcess.start(Files.createDirectory(dir.resolve("fuseki")), USER, PASSWORD);
-        queryEndpoints.put(Engine.FUSEKI, fuseki.queryEndpoint());
-        servers.put(Engine.FUSEKI, ReelgraphProcess.serveRemote(dir.resolve("serve-fuseki"), fuseki.queryEndpoint(),
-                "--remote-user", USER, "--remote-password-file", dir.resolve("password").toString()));
-        if (noVirtuoso.isEmpty()) {
-            virtuoso = VirtuosoServer.start(dir.resolve("virtuoso"), USER, PASSWORD);
-            queryEndpoints.put(Engine.VIRTUOSO, virtuoso.authQueryEndpoint());
-            servers.put(Engine.VIRTUOSO, ReelgraphProcess.serveRemote(dir.resolve("serve-virtuoso"), virtuoso.authQueryEndpoint(),
-                    "--remote-engine", "virtuoso", "--remote-user", USER, "--remote-password-file", dir.resolve("password").toString()));
+        // Each engine and its serve (which fills the empty store) on its own thread: they wait on different processes.
+        CompletableFuture<Void> overVirtuoso = noVirtuoso.isPresent() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
+                    virtuoso = VirtuosoServer.start(dir.resolve("virtuoso"), USER, PASSWORD);
+                    queryEndpoints.put(Engine.VIRTUOSO, virtuoso.authQueryEndpoint());
+                    servers.put(Engine.VIRTUOSO, ReelgraphProcess.serveRemote(dir.resolve("serve-virtuoso"), virtuoso.authQueryEndpoint(),
+                            "--remote-engine", "virtuoso", "--remote-user", USER, "--remote-password-file", dir.resolve("password").toString()));
+                });
+        try {
+            fuseki = FusekiProcess.start(Files.createDirectory(dir.resolve("fuseki")), USER, PASSWORD);
+            queryEndpoints.put(Engine.FUSEKI, fuseki.queryEndpoint());
+            servers.put(Engine.FUSEKI, ReelgraphProcess.serveRemote(dir.resolve("serve-fuseki"), fuseki.queryEndpoint(),
+                    "--remote-user", USER, "--remote-password-file", dir.resolve("password").toString()));
+        } finally {
+            overVirtuoso.join();
         }
     }
 
