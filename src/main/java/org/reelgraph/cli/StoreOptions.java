@@ -41,7 +41,7 @@ final class StoreOptions {
     String remoteUpdate;
 
     @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint "
-            + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host).")
+            + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host, /sparql-graph-crud-auth for /sparql-auth).")
     String remoteGsp;
 
     @Option(names = "--remote-user", paramLabel = "USER", description = "User for the remote store's HTTP Basic or Digest authentication (with --remote-password-file).")

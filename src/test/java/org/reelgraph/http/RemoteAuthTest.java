@@ -134,6 +134,29 @@ class RemoteAuthTest {
         assertTrue(RunningServer.json(post).get("boolean").asBoolean(), post.body());
     }
 
+    /** The store's Graph Store endpoint has not been asked before: its challenge makes the body go twice, whole both times. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aGraphPutThroughReelgraphIsStoredWithTheCredentials(Engine engine) throws Exception {
+        ReelgraphProcess server = server(engine);
+        String graph = "https://example.org/put-over-auth-" + engine.name().toLowerCase();
+        String data = RunningServer.encode(graph);
+        HttpResponse<String> put = send(HttpRequest.newBuilder(server.uri("/reelgraph/data?graph=" + data))
+                .header("Authorization", "Bearer " + RunningServer.TOKEN).header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<https://example.org/s> <https://example.org/p> \"sent twice\" .")));
+        assertTrue(put.statusCode() == 200 || put.statusCode() == 201 || put.statusCode() == 204, put.statusCode() + " " + put.body());
+        try {
+            HttpResponse<String> there = send(HttpRequest.newBuilder(server.uri("/reelgraph/sparql?query=" + RunningServer.encode(
+                    "ASK { GRAPH <" + graph + "> { <https://example.org/s> <https://example.org/p> \"sent twice\" } }")))
+                    .header("Accept", "application/sparql-results+json"));
+            assertTrue(RunningServer.json(there).get("boolean").asBoolean(), there.body());
+        } finally {
+            HttpResponse<String> deleted = send(HttpRequest.newBuilder(server.uri("/reelgraph/data?graph=" + data))
+                    .header("Authorization", "Bearer " + RunningServer.TOKEN).DELETE());
+            assertTrue(deleted.statusCode() == 200 || deleted.statusCode() == 204, deleted.statusCode() + " " + deleted.body());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void filmAndChronologyAnswer(Engine engine) throws Exception {
