@@ -7,6 +7,7 @@ import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.RemoteTimeouts;
+import org.reelgraph.store.StoreRefusal;
 import org.reelgraph.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -40,10 +41,10 @@ final class StoreOptions {
     String remoteUpdate;
 
     @Option(names = "--remote-gsp", paramLabel = "URL", description = "The remote store's Graph Store Protocol endpoint "
-            + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host).")
+            + "(default: sibling 'data'; virtuoso: /sparql-graph-crud on QUERY_URL's host, /sparql-graph-crud-auth for /sparql-auth).")
     String remoteGsp;
 
-    @Option(names = "--remote-user", paramLabel = "USER", description = "User for HTTP basic authentication at the remote store.")
+    @Option(names = "--remote-user", paramLabel = "USER", description = "User for the remote store's HTTP Basic or Digest authentication (with --remote-password-file).")
     String remoteUser;
 
     @Option(names = "--remote-password-file", paramLabel = "FILE", description = "File whose first line is the remote user's password.")
@@ -88,14 +89,42 @@ final class StoreOptions {
             } catch (java.io.IOException e) {
                 throw new BadInputException("cannot read the remote password file " + remotePasswordFile + ": " + e.getMessage());
             }
+            if (password.isEmpty())
+                throw new BadInputException("the remote password file " + remotePasswordFile + " is empty: its first line is the password");
         }
+        Store store;
         try {
             RemoteEngine engine = remoteEngine == null ? RemoteEngine.GENERIC : RemoteEngine.parse(remoteEngine);
-            return Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password, engine),
+            store = Store.remote(new RemoteEndpoints(choice.remote, remoteUpdate, remoteGsp, remoteUser, password, engine),
                     timeouts);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+        refuseWithoutAccess(store);
+        return store;
+    }
+
+    /**
+     * One {@code ASK {}}: a store that turns reelgraph away (401, 403) stops the command here, with what to
+     * change, rather than at its first read with a bare HTTP error. Any other failure is left to that read,
+     * which reports it as it always does (an unreachable store: 503 once serving).
+     */
+    private void refuseWithoutAccess(Store store) {
+        StoreRefusal refusal;
+        try (var ask = store.query(org.apache.jena.query.QueryFactory.create("ASK {}"))) {
+            ask.execAsk();
+            return;
+        } catch (RuntimeException e) {
+            refusal = StoreRefusal.in(e).orElse(null);
+        }
+        if (refusal == null)
+            return;
+        store.close();
+        String answered = "the remote store " + choice.remote + " answered " + refusal.answer();
+        if (remoteUser == null)
+            throw new BadInputException(answered + ": it asks for a user and password; give --remote-user USER --remote-password-file FILE");
+        throw new BadInputException(answered + " to the user '" + remoteUser + "' (password from " + remotePasswordFile + "): "
+                + (refusal.status() == 401 ? "the store knows no such user, or the password is wrong" : "the user may not query it"));
     }
 
     private Store openStore(ProjectHome home, RemoteTimeouts timeouts) {

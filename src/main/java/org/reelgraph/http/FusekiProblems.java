@@ -75,6 +75,11 @@ final class FusekiProblems implements Filter {
             chain.doFilter(limited, capture);
         } catch (RuntimeException | ServletException e) {
             // A remote store down or too slow (reading its data version, or the forwarded request): 503, not a 500 page.
+            var refused = ProblemException.storeRefused(e, "remote SPARQL store");
+            if (refused.isPresent() && !response.isCommitted()) {
+                write(response, 502, "Bad Gateway", refused.get().getMessage(), path);
+                return;
+            }
             var unavailable = ProblemException.storeUnavailable(e, "remote SPARQL store");
             if (unavailable.isEmpty() || response.isCommitted())
                 throw e;

@@ -82,12 +82,16 @@ final class ProblemErrorPages {
     /**
      * A route failed with an exception nothing else maps: 503 with {@code Retry-After} when the store
      * cannot be reached (logged as a WARN, no stack trace: it is the store's state, not a bug), else 500
-     * (logged with its cause). The client gets a problem document, never a stack trace or class name.
+     * (logged with its cause); 502 when the store turns reelgraph's credentials away. The client gets a problem document, never a stack trace or class name.
      */
     static void uncaught(Exception e, Context ctx, String store) {
         Optional<ProblemException> unavailable = ProblemException.storeUnavailable(e, store);
+        Optional<ProblemException> refused = ProblemException.storeRefused(e, store);
         Map<String, Object> body;
-        if (unavailable.isPresent()) {
+        if (refused.isPresent()) {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), refused.get().getMessage());
+            body = refused.get().body(ctx.path());
+        } else if (unavailable.isPresent()) {
             log.warn("{} {}: {}", ctx.method(), ctx.path(), unavailable.get().getMessage());
             body = unavailable.get().body(ctx.path());
             ctx.header("Retry-After", Integer.toString(ProblemException.RETRY_AFTER_SECONDS));

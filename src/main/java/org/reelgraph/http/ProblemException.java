@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reelgraph.store.StoreRefusal;
 import org.reelgraph.store.StoreUnreachable;
 
 /**
@@ -45,6 +46,16 @@ public class ProblemException extends RuntimeException {
         return StoreUnreachable.in(failure).map(why -> new ProblemException(503, "Service Unavailable",
                 "The data store (" + store + ") cannot be reached: " + why.reason() + ". Try again in "
                         + RETRY_AFTER_SECONDS + " seconds; /health says when it is back."));
+    }
+
+    /**
+     * 502 when {@code failure} says the remote store turned reelgraph's own credentials away (401, 403): the
+     * client can do nothing about it, the operator can. Empty for any other failure.
+     */
+    public static Optional<ProblemException> storeRefused(Throwable failure, String store) {
+        return StoreRefusal.in(failure).map(refusal -> new ProblemException(502, "Bad Gateway",
+                "The data store (" + store + ") answered " + refusal.answer() + " to reelgraph: the user or password it was"
+                        + " started with (--remote-user, --remote-password-file) is no longer accepted there."));
     }
 
     public int status() {

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.http.auth.AuthEnv;
+import org.apache.jena.http.auth.AuthLib;
 import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.RemoteEngine;
 import org.reelgraph.store.Store;
@@ -90,9 +92,9 @@ final class RemoteSparqlForwarder extends HttpServlet {
             if (!HOP.contains(name.toLowerCase(Locale.ROOT)))
                 for (String value : Collections.list(request.getHeaders(name)))
                     forward.header(name, value);
+        // The answer to the store's last challenge (Basic or Digest), as the store's own client sends it: see RemoteStore.
         if (endpoints.authenticated())
-            forward.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (endpoints.user() + ":" + endpoints.password()).getBytes(StandardCharsets.UTF_8)));
+            AuthEnv.get().addAuth(forward, target);
         // A SPARQL Update carries the version change in the same request: no front end can see the new data under the
         // old version (and keep serving what it cached under it). Graph Store writes move it right after (changedOutside).
         boolean sparqlUpdate = !read && (type.equals("application/sparql-update") || form && hasUpdate);
@@ -102,10 +104,10 @@ final class RemoteSparqlForwarder extends HttpServlet {
             forward.setHeader("Content-Type", "application/x-www-form-urlencoded");
             forward.method("POST", HttpRequest.BodyPublishers.ofString("query=" + encode(text), StandardCharsets.UTF_8));
         } else
-            forward.method(request.getMethod(), body(request, form, sparqlUpdate ? store::withNewVersion : null));
+            forward.method(request.getMethod(), body(request, form, sparqlUpdate ? store::withNewVersion : null, endpoints.authenticated()));
         HttpResponse<InputStream> answer;
         try {
-            answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = send(forward.build());
         } catch (IOException e) {
             // Refused, timed out, or the connection cut mid-request (the store died): all mean "not reachable now".
             String why = e instanceof HttpTimeoutException ? "no answer within the request timeout"
@@ -116,6 +118,15 @@ final class RemoteSparqlForwarder extends HttpServlet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem(response, 503, "Service Unavailable", "Interrupted while waiting for the remote store.", path, true);
+            return;
+        }
+        if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+            // The store's challenge is for reelgraph's operator, not for this client (whose browser would ask for the store's password).
+            answer.body().close();
+            problem(response, 502, "Bad Gateway", "The remote SPARQL store at " + target + " answered " + answer.statusCode()
+                    + (endpoints.authenticated() ? " to the user '" + endpoints.user() + "': the user or its password is wrong there,"
+                            + " or it lacks the right to this" : ": it asks for a user and password, and reelgraph runs without")
+                    + ". The operator fixes this with --remote-user and --remote-password-file.", path, false);
             return;
         }
         response.setStatus(answer.statusCode());
@@ -135,8 +146,28 @@ final class RemoteSparqlForwarder extends HttpServlet {
             store.changedOutside();
     }
 
-    /** The body to send on; {@code update} (null: none) rewrites the text of a SPARQL Update (body or {@code update=} field). */
-    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form, UnaryOperator<String> update) {
+    /**
+     * To the store; over an authenticated store through Jena's challenge handling, which sends the request again
+     * with the answer to a 401's Basic or Digest challenge.
+     */
+    private HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
+        if (!endpoints.authenticated())
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return AuthLib.authExecute(client, request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpException e) {
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof IOException io)
+                    throw io;
+            throw e;
+        }
+    }
+
+    /**
+     * The body to send on; {@code update} (null: none) rewrites the text of a SPARQL Update (body or {@code update=} field).
+     * {@code again}: the body may be sent twice (an authentication challenge answered), so it is read whole first.
+     */
+    private static HttpRequest.BodyPublisher body(HttpServletRequest request, boolean form, UnaryOperator<String> update, boolean again) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS"))
             return HttpRequest.BodyPublishers.noBody();
@@ -151,6 +182,13 @@ final class RemoteSparqlForwarder extends HttpServlet {
             try {
                 String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 return HttpRequest.BodyPublishers.ofString(update.apply(text), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (again) {
+            try {
+                return HttpRequest.BodyPublishers.ofByteArray(request.getInputStream().readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -7,8 +7,10 @@ import java.util.Objects;
  * Where a remote SPARQL 1.1 store answers and what kind of store it is: the query endpoint, and the
  * update and Graph Store Protocol endpoints, each defaulting to the engine's layout (generic, i.e.
  * Fuseki's: {@code .../sparql} gives {@code .../update} and {@code .../data}; Virtuoso: updates to
- * the query endpoint itself, GSP to {@code /sparql-graph-crud} on the same host). {@code user} and
- * {@code password} are for HTTP basic authentication, both null when the store is open.
+ * the query endpoint itself, GSP to {@code /sparql-graph-crud} on the same host, or to
+ * {@code /sparql-graph-crud-auth} behind its authenticated {@code /sparql-auth}). {@code user} and
+ * {@code password} answer the store's HTTP Basic or Digest challenge, both null when the store is open;
+ * {@link #toString()} never shows the password.
  */
 public record RemoteEndpoints(String query, String update, String gsp, String user, String password, RemoteEngine engine) {
     public RemoteEndpoints {
@@ -16,7 +18,7 @@ public record RemoteEndpoints(String query, String update, String gsp, String us
         engine = engine != null ? engine : RemoteEngine.GENERIC;
         requireHttp(query, "query");
         update = update != null ? update : engine == RemoteEngine.VIRTUOSO ? query : sibling(query, "update");
-        gsp = gsp != null ? gsp : engine == RemoteEngine.VIRTUOSO ? onHost(query, "/sparql-graph-crud") : sibling(query, "data");
+        gsp = gsp != null ? gsp : engine == RemoteEngine.VIRTUOSO ? onHost(query, virtuosoGsp(query)) : sibling(query, "data");
         requireHttp(update, "update");
         requireHttp(gsp, "gsp");
         if ((user == null) != (password == null))
@@ -38,6 +40,18 @@ public record RemoteEndpoints(String query, String update, String gsp, String us
 
     public boolean authenticated() {
         return user != null;
+    }
+
+    /** The endpoint named in messages and logs: the query URL and the user, the password masked. */
+    @Override
+    public String toString() {
+        return "RemoteEndpoints[query=" + query + ", update=" + update + ", gsp=" + gsp + ", user=" + user
+                + ", password=" + (password == null ? null : "***") + ", engine=" + engine + "]";
+    }
+
+    /** Virtuoso's Graph Store endpoint that asks for the same authentication as its query endpoint does. */
+    private static String virtuosoGsp(String query) {
+        return URI.create(query).getPath().equals("/sparql-auth") ? "/sparql-graph-crud-auth" : "/sparql-graph-crud";
     }
 
     /** {@code http://h/ds/sparql} → {@code http://h/ds/update}; {@code http://h/ds} → {@code http://h/ds/update}. */

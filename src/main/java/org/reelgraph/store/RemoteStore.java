@@ -1,7 +1,6 @@
 package org.reelgraph.store;
 
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -47,15 +47,13 @@ final class RemoteStore implements Store {
         // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every plain-HTTP request.
         HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL);
-        if (endpoints.authenticated()) {
-            PasswordAuthentication credentials = new PasswordAuthentication(endpoints.user(), endpoints.password().toCharArray());
-            client.authenticator(new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return credentials;
-                }
-            });
-        }
+        // Jena's AuthEnv, not a JDK Authenticator: Jena answers Basic and Digest challenges (Virtuoso's
+        // /sparql-auth asks for Digest; the JDK client knows only Basic, and retries a wrong password
+        // until "too many authentication attempts" instead of handing back the store's 401).
+        if (endpoints.authenticated())
+            for (URI endpoint : endpointUris(endpoints))
+                AuthEnv.get().registerUsernamePassword(endpoint, endpoints.user(), endpoints.password());
+        // AuthEnv is one per JVM (Jena's design): one process, one set of credentials per endpoint.
         HttpClient http = new TimedHttpClient(client.build(), request -> isWrite(endpoints, request) ? timeouts.update() : timeouts.query());
         RDFConnection connection = RDFConnectionRemote.newBuilder()
                 .queryEndpoint(endpoints.query())
@@ -65,6 +63,11 @@ final class RemoteStore implements Store {
                 .httpClient(http)
                 .build();
         return new RemoteStore(endpoints, http, connection);
+    }
+
+    private static Set<URI> endpointUris(RemoteEndpoints endpoints) {
+        return java.util.stream.Stream.of(endpoints.query(), endpoints.update(), endpoints.gsp()).map(URI::create)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -171,5 +174,7 @@ final class RemoteStore implements Store {
     @Override
     public void close() {
         remote.close();
+        if (endpoints.authenticated())
+            endpointUris(endpoints).forEach(AuthEnv.get()::unregisterUsernamePassword);
     }
 }

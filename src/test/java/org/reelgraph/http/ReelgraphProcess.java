@@ -33,26 +33,62 @@ final class ReelgraphProcess implements AutoCloseable {
 
     static ReelgraphProcess serveRemote(Path home, String queryEndpoint, String... options) {
         try {
-            Path project = Path.of("").toAbsolutePath();
-            Files.createDirectories(home);
-            List<Path> links = new ArrayList<>();
-            for (String dir : List.of("ontology", "data", "seeds", "queries"))
-                links.add(Files.createSymbolicLink(home.resolve(dir), project.resolve(dir)));
+            List<Path> links = linkProject(home);
             int port = ChildProcesses.freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-cp", System.getProperty("java.class.path"), "org.reelgraph.cli.Main",
-                    "serve", "--remote", queryEndpoint, "--port", Integer.toString(port)));
-            command.addAll(List.of(options));
             Path log = home.resolve("serve.log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("REELGRAPH_HOME", home.toString());
-            builder.environment().put("REELGRAPH_TOKEN", RunningServer.TOKEN);
+            ProcessBuilder builder = serve(home, queryEndpoint, port, options).redirectOutput(log.toFile());
             ReelgraphProcess serve = new ReelgraphProcess(builder.start(), port, log, links);
             serve.awaitHealthy();
             return serve;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How a {@code serve} that stopped by itself ended: its exit code and all it printed. */
+    record Ended(int exit, String output) {}
+
+    /** {@code serve --remote ...} that is expected to stop by itself (bad options, a store that turns it away) within {@code within}. */
+    static Ended serveRemoteUntilItStops(Path home, String queryEndpoint, Duration within, String... options) {
+        try {
+            List<Path> links = linkProject(home);
+            Path log = home.resolve("serve.log");
+            Process process = serve(home, queryEndpoint, ChildProcesses.freePort(), options).redirectOutput(log.toFile()).start();
+            try {
+                if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                    throw new IllegalStateException("serve still running after " + within + ": " + Files.readString(log));
+                return new Ended(process.exitValue(), Files.readString(log));
+            } finally {
+                ChildProcesses.stop(process, Duration.ofSeconds(10));
+                for (Path link : links)
+                    Files.deleteIfExists(link);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> linkProject(Path home) throws IOException {
+        Path project = Path.of("").toAbsolutePath();
+        Files.createDirectories(home);
+        List<Path> links = new ArrayList<>();
+        for (String dir : List.of("ontology", "data", "seeds", "queries"))
+            links.add(Files.createSymbolicLink(home.resolve(dir), project.resolve(dir)));
+        return links;
+    }
+
+    private static ProcessBuilder serve(Path home, String queryEndpoint, int port, String... options) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "org.reelgraph.cli.Main",
+                "serve", "--remote", queryEndpoint, "--port", Integer.toString(port)));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("REELGRAPH_HOME", home.toString());
+        builder.environment().put("REELGRAPH_TOKEN", RunningServer.TOKEN);
+        return builder;
     }
 
     URI uri(String path) {

@@ -30,6 +30,11 @@ public final class ChildProcesses {
      * after {@code within} when it never answers.
      */
     public static void awaitOk(Process process, String name, URI probe, Duration within, Path log) throws IOException {
+        awaitOk(process, name, probe, within, log, null);
+    }
+
+    /** As above, the probe sent with this {@code Authorization} header (null: none). */
+    public static void awaitOk(Process process, String name, URI probe, Duration within, Path log, String authorization) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + within.toNanos();
         try {
@@ -37,7 +42,10 @@ public final class ChildProcesses {
                 if (!process.isAlive())
                     throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + Files.readString(log));
                 try {
-                    if (client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).build(),
+                    HttpRequest.Builder request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10));
+                    if (authorization != null)
+                        request.header("Authorization", authorization);
+                    if (client.send(request.build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
                         return;
                 } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The standalone Fuseki jar ({@link #JAR}) as a process the backend and fault tests start, and can hurt:
  * killed with SIGKILL, frozen with SIGSTOP, and started again on the same port over the same TDB2
  * directory, as an operator restarting a crashed store would. Only the process started here is
- * ever signalled.
+ * ever signalled. Started with a user and password, the whole server asks for them (HTTP Basic, Fuseki's
+ * {@code --passwd} file of {@code user: password} lines).
  */
 public final class FusekiProcess implements AutoCloseable {
     /** The standalone jena-fuseki-server 5.6.0 jar, which the build copies here (maven-dependency-plugin). */
@@ -22,17 +23,26 @@ public final class FusekiProcess implements AutoCloseable {
 
     private final Path directory;
     private final int port;
+    /** Null for an open server. */
+    private final String user, password;
     private Process process;
     private int starts;
 
-    private FusekiProcess(Path directory, int port) {
+    private FusekiProcess(Path directory, int port, String user, String password) {
         this.directory = directory;
         this.port = port;
+        this.user = user;
+        this.password = password;
     }
 
     /** A new store in {@code directory} (its TDB2 in {@code directory/tdb2}) on a free port, answering. */
     public static FusekiProcess start(Path directory) {
-        FusekiProcess fuseki = new FusekiProcess(directory, ChildProcesses.freePort());
+        return start(directory, null, null);
+    }
+
+    /** As {@link #start(Path)}, every request needing {@code user} and {@code password} (HTTP Basic); both null: none. */
+    public static FusekiProcess start(Path directory, String user, String password) {
+        FusekiProcess fuseki = new FusekiProcess(directory, ChildProcesses.freePort(), user, password);
         fuseki.restart();
         return fuseki;
     }
@@ -59,9 +69,15 @@ public final class FusekiProcess implements AutoCloseable {
             Path db = Files.createDirectories(directory.resolve("tdb2"));
             Path log = directory.resolve("fuseki-" + (++starts) + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
-                    "--tdb2", "--loc", db.toString(), "--update", "--localhost", "--port", Integer.toString(port), "/ds"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
+                    "--tdb2", "--loc", db.toString(), "--update", "--localhost", "--port", Integer.toString(port)));
+            if (user != null) {
+                Path passwd = directory.resolve("passwd");
+                Files.writeString(passwd, user + ": " + password + "\n");
+                command.addAll(List.of("--passwd=" + passwd, "--auth=basic"));
+            }
+            command.add("/ds");
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,7 +121,9 @@ public final class FusekiProcess implements AutoCloseable {
 
     private void awaitReady(Path log) throws IOException {
         try {
-            ChildProcesses.awaitOk(process, "Fuseki", URI.create(queryEndpoint() + "?query=ASK%7B%7D"), START, log);
+            String authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ChildProcesses.awaitOk(process, "Fuseki", URI.create(queryEndpoint() + "?query=ASK%7B%7D"), START, log, authorization);
         } catch (IllegalStateException e) {
             close();
             throw e;

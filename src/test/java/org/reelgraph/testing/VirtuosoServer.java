@@ -16,17 +16,20 @@ import java.util.concurrent.TimeUnit;
  * ({@code virtuoso-t +foreground}) with a generated {@code virtuoso.ini} and its database in a
  * temporary directory, SQL and HTTP on free loopback ports; SPARQL Update (and with it the Graph Store
  * Protocol at {@code /sparql-graph-crud}) granted to the anonymous {@code SPARQL} user, as Virtuoso's
- * documentation describes. Stopped by its own process handle, never by name.
+ * documentation describes. Started with a user and password, that SQL user also may query and update
+ * through {@code /sparql-auth} (HTTP Digest) and {@code /sparql-graph-crud-auth}. Stopped by its own
+ * process handle, never by name.
  */
 public final class VirtuosoServer implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(90);
 
     private final Process process;
-    private final int httpPort;
+    private final int sqlPort, httpPort;
     private final Path log;
 
-    private VirtuosoServer(Process process, int httpPort, Path log) {
+    private VirtuosoServer(Process process, int sqlPort, int httpPort, Path log) {
         this.process = process;
+        this.sqlPort = sqlPort;
         this.httpPort = httpPort;
         this.log = log;
     }
@@ -48,6 +51,14 @@ public final class VirtuosoServer implements AutoCloseable {
 
     /** Starts a new, empty Virtuoso in {@code directory}; waits until its SPARQL endpoint answers, then grants updates. */
     public static VirtuosoServer start(Path directory) {
+        return start(directory, null, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, and a user {@code user} with {@code password} (both null: none) who may query
+     * and update through {@link #authQueryEndpoint()}.
+     */
+    public static VirtuosoServer start(Path directory, String user, String password) {
         missing().ifPresent(why -> {
             throw new IllegalStateException(why);
         });
@@ -60,11 +71,15 @@ public final class VirtuosoServer implements AutoCloseable {
             Process process = new ProcessBuilder(List.of(onPath("virtuoso-t").orElseThrow().toString(), "+foreground",
                     "+configfile", ini.toString())).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            VirtuosoServer server = new VirtuosoServer(process, http, log);
+            VirtuosoServer server = new VirtuosoServer(process, sql, http, log);
             try {
                 server.awaitReady();
                 // The anonymous web user "SPARQL" may read only; SPARQL_UPDATE also opens /sparql-graph-crud.
                 server.isql(sql, "grant SPARQL_UPDATE to \"SPARQL\";");
+                // /sparql-auth checks the SQL users (Digest); SPARQL_SELECT lets one query, SPARQL_UPDATE write.
+                if (user != null)
+                    server.isql(sql, "DB.DBA.USER_CREATE ('" + user + "', '" + password + "'); grant SPARQL_SELECT to \"" + user
+                            + "\"; grant SPARQL_UPDATE to \"" + user + "\";");
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -124,6 +139,20 @@ public final class VirtuosoServer implements AutoCloseable {
     /** The SPARQL endpoint (query and update), {@code http://127.0.0.1:PORT/sparql}. */
     public String queryEndpoint() {
         return "http://127.0.0.1:" + httpPort + "/sparql";
+    }
+
+    /** The endpoint that asks for a user (HTTP Digest), {@code http://127.0.0.1:PORT/sparql-auth}. */
+    public String authQueryEndpoint() {
+        return "http://127.0.0.1:" + httpPort + "/sparql-auth";
+    }
+
+    /** Gives {@code user} a new password, as an administrator rotating it would; effective on the next request. */
+    public void setPassword(String user, String password) {
+        try {
+            isql(sqlPort, "USER_SET_PASSWORD ('" + user + "', '" + password + "');");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void isql(int sqlPort, String statement) throws IOException {
