@@ -441,6 +441,36 @@ final class ExtractionRun {
     }
 
     /**
+     * A credit participle ("directed by", "starring") at {@code i} attaches to the noun phrase before it: right before
+     * it ({@link #otherFilmBefore}) or, when a relative clause sits between, the noun that clause is about ("the 1932
+     * version that launched the series, directed by X": the 1932 film's director).
+     */
+    private boolean otherFilmBeforeCredit(int i, Sentence s) {
+        if (i < 0)
+            return false;
+        if (otherFilmBefore(i, s))
+            return true;
+        int rel = relativeClauseBefore(i, s);
+        return rel >= 0 && otherFilmBefore(rel, s);
+    }
+
+    private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
+
+    /** Where ", that|which ... ," ends right before {@code i} (a comma), the relative pronoun's token; -1 if none. */
+    private int relativeClauseBefore(int i, Sentence s) {
+        if (i - 1 <= s.from() || !tok.get(i - 1).norm().equals(","))
+            return -1;
+        for (int k = i - 2; k > s.from(); k--) {
+            String n = tok.get(k).norm();
+            if (CLAUSE_ENDS.contains(n))
+                return -1;
+            if (RELATIVES.contains(n))
+                return k;
+        }
+        return -1;
+    }
+
+    /**
      * "Underworld (2003) starring X", "Title (1979), directed by X": a credit cue right after a parenthesised year
      * that is not the reviewed film's credits the film of that year, whatever its title is.
      */
@@ -1479,10 +1509,10 @@ final class ExtractionRun {
                         continue;
                     if (rule.relation().equals("starring") && otherFilmFollows(end, s))
                         continue;
-                    if (rule.relation().equals("directedBy") && otherFilmBefore(directorCueStart(i, s), s))
+                    if (rule.relation().equals("directedBy") && otherFilmBeforeCredit(directorCueStart(i, s), s))
                         continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
                     if (rule.relation().equals("starring") && Set.of("starring", "co-starring").contains(tok.get(i).norm())
-                            && otherFilmBefore(i, s))
+                            && otherFilmBeforeCredit(i, s))
                         continue; // "Underworld (2003) starring X": the cast of another film
                     if ((rule.relation().equals("starring") || rule.relation().equals("directedBy")) && nameAsModifier(i, caps, s))
                         continue; // "hoping for a X cameo", "nails the X voice": the name qualifies a noun
