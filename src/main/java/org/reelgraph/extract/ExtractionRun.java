@@ -441,6 +441,36 @@ final class ExtractionRun {
     }
 
     /**
+     * A credit participle ("directed by", "starring") at {@code i} attaches to the noun phrase before it: right before
+     * it ({@link #otherFilmBefore}) or, when a relative clause sits between, the noun that clause is about ("the 1932
+     * version that launched the series, directed by X": the 1932 film's director).
+     */
+    private boolean otherFilmBeforeCredit(int i, Sentence s) {
+        if (i < 0)
+            return false;
+        if (otherFilmBefore(i, s))
+            return true;
+        int rel = relativeClauseBefore(i, s);
+        return rel >= 0 && otherFilmBefore(rel, s);
+    }
+
+    private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose");
+
+    /** Where ", that|which ... ," ends right before {@code i} (a comma), the relative pronoun's token; -1 if none. */
+    private int relativeClauseBefore(int i, Sentence s) {
+        if (i - 1 <= s.from() || !tok.get(i - 1).norm().equals(","))
+            return -1;
+        for (int k = i - 2; k > s.from(); k--) {
+            String n = tok.get(k).norm();
+            if (CLAUSE_ENDS.contains(n))
+                return -1;
+            if (RELATIVES.contains(n))
+                return k;
+        }
+        return -1;
+    }
+
+    /**
      * "Underworld (2003) starring X", "Title (1979), directed by X": a credit cue right after a parenthesised year
      * that is not the reviewed film's credits the film of that year, whatever its title is.
      */
@@ -559,7 +589,7 @@ final class ExtractionRun {
      */
     private boolean knownTitleExtendedTo(int k, Sentence s) {
         int a = k;
-        while (a > s.from() && (tok.get(a - 1).capitalised() || connectors.contains(tok.get(a - 1).norm()) && a - 2 >= s.from() && tok.get(a - 2).capitalised()))
+        while (a > s.from() && (tok.get(a - 1).capitalised() || connector(tok.get(a - 1)) && a - 2 >= s.from() && tok.get(a - 2).capitalised()))
             a--;
         for (int j = a; j < k; j++)
             if (tok.get(j).capitalised() && extendsKnownTitle(j, k + 1) && !isSelf(j))
@@ -580,6 +610,11 @@ final class ExtractionRun {
                 } else if (t.year() && appositiveYearAt(i, s) > s.from()) {
                     // "Ghostbusters II, the 1989 follow-up", "Monsters University, released in the summer of 2013,"
                     Candidate c = titleBefore(appositiveYearAt(i, s), s, Integer.parseInt(t.text()));
+                    if (c != null)
+                        cands.add(c);
+                } else if (t.year() && releasedTitleEnd(i, s) > s.from()) {
+                    // "Halloween H20: 20 Years Later opened in August 1998": the title is the subject of a release verb
+                    Candidate c = titleBefore(releasedTitleEnd(i, s), s, Integer.parseInt(t.text()));
                     if (c != null)
                         cands.add(c);
                 } else if (t.year() && i + 1 < s.to() && tok.get(i + 1).possessive()) {
@@ -735,6 +770,31 @@ final class ExtractionRun {
         return new Candidate(rest, c.year(), colon + 1, c.to(), c.entry(), c.against(), c.againstPoints(), c.origin());
     }
 
+    private static final Set<String> RELEASE_VERBS = Set.of("opened", "premiered", "released", "arrived", "debuted");
+    private static final Set<String> SEASONS = Set.of("summer", "spring", "autumn", "fall", "winter", "end", "start", "middle");
+
+    /**
+     * For the year at token {@code y}: where a title ends that is the subject of a release verb with this year, "Title
+     * opened in [August] 1998", "Title was released in the summer of 2011"; -1 when the year is no such cue.
+     */
+    private int releasedTitleEnd(int y, Sentence s) {
+        int k = y - 1;
+        if (k > s.from() && MONTHS.contains(tok.get(k).norm()))
+            k--;
+        if (k - 2 > s.from() && tok.get(k).norm().equals("of") && SEASONS.contains(tok.get(k - 1).norm()) && tok.get(k - 2).norm().equals("the"))
+            k -= 3;
+        if (k <= s.from() || !tok.get(k).norm().equals("in"))
+            return -1;
+        k--;
+        if (k <= s.from() || !RELEASE_VERBS.contains(tok.get(k).norm()))
+            return -1;
+        if (k - 1 > s.from() && Set.of("was", "were", "first", "originally").contains(tok.get(k - 1).norm()))
+            k--;
+        if (k - 1 > s.from() && Set.of("was", "were").contains(tok.get(k - 1).norm()))
+            k--;
+        return k > s.from() && tok.get(k - 1).capitalised() && !stopnames.contains(tok.get(k - 1).norm()) ? k : -1;
+    }
+
     private int appositiveYearAt(int y, Sentence s) {
         if (y + 1 < s.to() && YEAR_NOUNS.contains(tok.get(y + 1).norm()) && y - 2 >= s.from() && tok.get(y - 1).norm().equals("the")
                 && tok.get(y - 2).norm().equals(","))
@@ -840,20 +900,59 @@ final class ExtractionRun {
         if (SEQUEL_PARTS.contains(t.norm()) && t.capitalised() && to + 1 < tok.size()
                 && (sequelNumber(tok.get(to + 1)) || NUMBER_WORDS.contains(tok.get(to + 1).norm())))
             return to + 2;
-        if (t.norm().equals(":") && to + 1 < tok.size() && tok.get(to + 1).capitalised() && tok.get(to + 1).sentence() == t.sentence()) {
-            int j = to + 1;
-            while (j < tok.size() && j - to < 8 && tok.get(j).sentence() == t.sentence() && (tok.get(j).capitalised() || connectors.contains(tok.get(j).norm())
-                    && j + 1 < tok.size() && tok.get(j + 1).capitalised()))
-                j++;
-            if (j > to + 1 && !stopnames.contains(tok.get(to + 1).norm()) || j > to + 2)
-                return j;
-        }
+        int sub = subtitleEnd(to);
+        if (sub > 0)
+            return sub;
         // "Batman Returns": one more capitalised word, when the text repeats the longer title.
         if (t.capitalised() && !stopnames.contains(t.norm()) && t.sentence() == tok.get(from).sentence() && !gazByStart.containsKey(t.start())
                 && (to + 1 >= tok.size() || !tok.get(to + 1).possessive() && !tok.get(to + 1).capitalised())
-                && count(Words.key(text.substring(tok.get(from).start(), t.end()))) >= 2)
-            return to + 1;
+                && count(Words.key(text.substring(tok.get(from).start(), t.end()))) >= 2) {
+            sub = subtitleEnd(to + 1); // "Halloween H20: 20 Years Later"
+            return sub > 0 ? sub : to + 1;
+        }
         return to;
+    }
+
+    /**
+     * The end (exclusive) of a subtitle after the colon at {@code colon} ("Puss in Boots: The Last Wish"), or -1: capitalised
+     * words, connectors before one ("Dark of the Moon"), a possessive inside ("At World's End"), a number first ("20 Years
+     * Later").
+     */
+    private int subtitleEnd(int colon) {
+        if (colon + 1 >= tok.size() || !tok.get(colon).norm().equals(":"))
+            return -1;
+        Token t = tok.get(colon);
+        int j = colon + 1;
+        if (leadingNumber(j))
+            j++;
+        if (!tok.get(j).capitalised() || tok.get(j).sentence() != t.sentence())
+            return -1;
+        if (colon > 0 && allCaps(tok.get(colon - 1).text()) != allCaps(tok.get(colon + 1).text()))
+            return -1; // "BATMAN BEGINS: Nolan takes ...": a title is set in one case, the words after the colon are a tagline
+        while (j < tok.size() && j - colon < 10 && tok.get(j).sentence() == t.sentence()) {
+            if (tok.get(j).capitalised() && !(tok.get(j).text().equals("I") && tok.get(j).pos().equals("PRON")))
+                j++;
+            else if (tok.get(j).possessive() && tok.get(j - 1).capitalised() && j + 1 < tok.size() && tok.get(j + 1).capitalised())
+                j++;
+            else if (connector(tok.get(j)) && (capitalisedAfterConnectors(j)))
+                j++;
+            else
+                break;
+        }
+        if (j > colon + 2 || j > colon + 1 && !stopnames.contains(tok.get(colon + 1).norm()))
+            return j;
+        return -1;
+    }
+
+    /** Up to two more connectors and then a capitalised word follow connector {@code j} in its sentence ("of the Moon"). */
+    private boolean capitalisedAfterConnectors(int j) {
+        for (int k = j + 1; k < tok.size() && k - j <= 2 && tok.get(k).sentence() == tok.get(j).sentence(); k++) {
+            if (tok.get(k).capitalised())
+                return !(tok.get(k).text().equals("I") && tok.get(k).pos().equals("PRON"));
+            if (!connector(tok.get(k)))
+                return false;
+        }
+        return false;
     }
 
     private static boolean sequelNumber(Token t) {
@@ -897,7 +996,7 @@ final class ExtractionRun {
                 first = tokenAtChar.get(c);
             // "5 Things We Learned From X": a list headline's number starts the line, the title follows "From"/"About"
             boolean listHeadline = first != null && tok.get(first).norm().matches("\\d{1,2}") && first + 1 < tok.size()
-                    && tok.get(first + 1).capitalised();
+                    && tok.get(first + 1).word() && tok.get(first + 1).line() == tok.get(first).line();
             if (first == null || !tok.get(first).capitalised() && !listHeadline || tok.get(first).norm().equals("by"))
                 continue;
             int j = first;
@@ -907,13 +1006,60 @@ final class ExtractionRun {
             List<int[]> spans = new ArrayList<>();
             spans.add(new int[] {first, j});
             int[] listTitle = null;
-            for (int k = first + 1; k + 1 < j && listHeadline; k++)
-                if (Set.of("from", "about").contains(tok.get(k).norm()) && tok.get(k).capitalised() && tok.get(k + 1).capitalised())
-                    spans.add(listTitle = new int[] {k + 1, j});
+            // "5 Things We Learned From X", "7 things we learned from X": the title runs from "from" to the line's end
+            int lineEnd = first;
+            while (lineEnd < tok.size() && tok.get(lineEnd).line() == lineNo)
+                lineEnd++;
+            for (int k = first + 1; k + 1 < lineEnd && listHeadline && listTitle == null; k++)
+                if (Set.of("from", "about").contains(tok.get(k).norm()) && tok.get(k + 1).capitalised()) {
+                    int r = k + 1;
+                    while (r < lineEnd && titleToken(tok.get(r)))
+                        r++;
+                    if (r == lineEnd || k + 1 < j)
+                        spans.add(listTitle = new int[] {k + 1, r == lineEnd ? r : j});
+                }
+            // "Spider-Man: Into the Spider-Verse — Anyone Can Wear the Mask": a dash ends the title as a colon may
+            int dash = j;
+            for (int k = first + 1; k < j; k++)
+                if (spacedDash(k)) {
+                    dash = k;
+                    break;
+                }
+            boolean wholeRepeated = count(Words.key(partText(new int[] {first, j}))) >= 2;
+            if (dash < j && !wholeRepeated && count(Words.key(partText(new int[] {first, dash}))) >= 2)
+                spans.set(0, new int[] {first, dash}); // the part before the dash is the title the text repeats
+            else if (dash < j)
+                spans.add(new int[] {first, dash});
+            // "Manners Maketh Man: Kingsman: The Secret Service": a tagline before the first colon that neither the text
+            // nor the graph knows, when the rest is the title the text repeats
+            int firstColon = -1;
+            for (int k = first + 1; k < j && firstColon < 0; k++)
+                if (tok.get(k).norm().equals(":"))
+                    firstColon = k;
+            // "BEETLEJUICE BEETLEJUICE: SAY IT TWICE, ENJOY IT ONCE": a headline all in capitals is a title and a tagline
+            // when the part before the colon is what the text repeats
+            if (firstColon > 0 && !wholeRepeated && allCaps(partText(new int[] {first, j})) && !restOfLineHasNoWords(j)
+                    && gaz.lookup(partText(new int[] {first, firstColon}), Kind.FILM).isEmpty()
+                    && count(Words.key(partText(new int[] {first, firstColon}))) >= 2)
+                spans.set(0, new int[] {first, firstColon});
+            else if (firstColon > 0 && firstColon + 1 < j && !wholeRepeated) {
+                String label = partText(new int[] {first, firstColon});
+                int end = spans.get(0)[1];
+                if (gaz.lookup(label).isEmpty() && count(Words.key(label)) < 2 && tok.get(firstColon + 1).capitalised()
+                        && count(Words.key(partText(new int[] {firstColon + 1, end}))) >= 2)
+                    spans.set(0, new int[] {firstColon + 1, end});
+            }
             for (int k = first; k < j; k++)
                 if (tok.get(k).norm().equals(":")) {
-                    spans.add(new int[] {first, k});
-                    spans.add(new int[] {k + 1, j});
+                    // a known film before the colon of a title the text repeats is that title's first part ("Ice Age: Dawn of
+                    // the Dinosaurs"), not a candidate of its own
+                    int end = k < dash ? dash : j;
+                    boolean datedAfter = end + 2 < tok.size() && tok.get(end).text().equals("(") && tok.get(end + 1).year()
+                            && tok.get(end + 1).line() == lineNo; // "RAMBO: LAST BLOOD (2019)"
+                    if (!(gaz.lookup(partText(new int[] {first, k}), Kind.FILM).isPresent()
+                            && (datedAfter || count(Words.key(partText(new int[] {first, end}))) >= 2)))
+                        spans.add(new int[] {first, k});
+                    spans.add(new int[] {k + 1, end});
                 }
             // "Two captains, one movie: Star Trek Generations", "Critic's Notebook: the rage returns in 28 Years Later":
             // a title after a colon past the opening words, or closing the line after a lower-case word
@@ -932,15 +1078,36 @@ final class ExtractionRun {
             int t = e;
             while (t > j && titleToken(tok.get(t - 1)))
                 t--;
-            while (t < e && connectors.contains(tok.get(t).norm()))
+            while (t < e && connector(tok.get(t)))
                 t++; // "returns in 28 Years Later": the connector before the title is not part of it
             if (t > j && t < e && tok.get(t - 1).lower() && tok.get(t - 1).word())
                 later.add(new int[] {t, e});
+            // "Hammer time: Marvel's THOR is a family drama": a word run in capitals inside a mixed-case headline, not
+            // a label before a colon, that the text repeats, is the title set in capitals
+            List<int[]> caps = new ArrayList<>();
+            if (!allCaps(partText(new int[] {first, e})))
+                for (int k = first + 1; k < e; k++) {
+                    int r = k;
+                    while (r < e && capsWord(tok.get(r)))
+                        r++;
+                    boolean afterLowerOrPossessive = tok.get(k - 1).possessive() || tok.get(k - 1).lower();
+                    if (r > k && afterLowerOrPossessive && (r == e || !tok.get(r).norm().equals(":"))
+                            && !(r == k + 1 && ROMAN.matcher(tok.get(k).text()).matches())
+                            && !stopnames.contains(tok.get(k).text().charAt(0) + tok.get(k).text().substring(1).toLowerCase(java.util.Locale.ROOT))
+                            && !HEADLINE_TAIL.contains(tok.get(k).norm()) && count(Words.key(partText(new int[] {k, r}))) >= 2
+                            && !allCaps(displayTitle(partText(new int[] {k, r}))))
+                        caps.add(new int[] {k, r});
+                    k = r;
+                }
+            int j0 = first;
+            if (!caps.isEmpty()) // the line sets its title in capitals: its mixed-case opening words are no title
+                spans.removeIf(sp -> sp[0] == j0 && !allCaps(partText(sp)));
+            later.addAll(caps);
             spans.addAll(later);
             for (int[] sp : spans) {
                 int a = sp[0], b = sp[1];
                 boolean fromLater = later.contains(sp);
-                while (b > a && (connectors.contains(tok.get(b - 1).norm()) || TITLE_PUNCT.contains(tok.get(b - 1).norm())
+                while (b > a && (connector(tok.get(b - 1)) || TITLE_PUNCT.contains(tok.get(b - 1).norm())
                         || HEADLINE_TAIL.contains(tok.get(b - 1).norm())))
                     b--;
                 // a number may open a later title ("28 Years Later")
@@ -953,12 +1120,12 @@ final class ExtractionRun {
                 boolean titleLine = a == first && spans.size() > 1 && restOfLineHasNoWords(b)
                         && !(allCaps(partText(spans.get(1))) && !allCaps(title))
                         && spans.stream().skip(1).anyMatch(x -> x[1] > x[0] && count(Words.key(partText(x))) >= 2);
-                if (b - a == 1 && !tok.get(a).pos().equals("PROPN") && known == null)
+                if (b - a == 1 && !tok.get(a).pos().equals("PROPN") && known == null && !caps.contains(sp))
                     continue; // "Good morning, I'm ..."
                 boolean tagline = spans.size() > 1 && a == first && b > spans.get(1)[1] && allCaps(partText(spans.get(1))) && !allCaps(title);
                 if (tagline)
                     continue;
-                if (known == null && !extendsKnownTitle(a, b) && sp != listTitle && (allCaps(title) || count(Words.key(title), Set.of()) < 2 && !titleLine))
+                if (known == null && !extendsKnownTitle(a, b) && sp != listTitle && !caps.contains(sp) && (allCaps(title) || count(Words.key(title), Set.of()) < 2 && !titleLine))
                     continue; // a column name or a byline, not a title the text talks about
                 out.add(new Candidate(title, null, a, b, null, null, 0, "headline"));
             }
@@ -999,7 +1166,7 @@ final class ExtractionRun {
                 int a = i + c, b = a;
                 while (b < s.to() && titleToken(tok.get(b)) && b - a < 10)
                     b++;
-                while (b > a && (connectors.contains(tok.get(b - 1).norm()) || TITLE_PUNCT.contains(tok.get(b - 1).norm())))
+                while (b > a && (connector(tok.get(b - 1)) || TITLE_PUNCT.contains(tok.get(b - 1).norm())))
                     b--;
                 if (b <= a || b < s.to() && (tok.get(b).possessive() || tok.get(b).text().equals("(")))
                     continue; // "watch George Stevens' Shane"; a dated title is a candidate already
@@ -1019,8 +1186,12 @@ final class ExtractionRun {
             if (!t.year() || blocked(i, i + 1))
                 continue;
             String before = tok.get(i - 1).norm();
-            if (Set.of("this", "the", "'s", "its").contains(before) && YEAR_NOUNS.contains(tok.get(i + 1).norm())
+            if (Set.of("this", "the", "'s", "its", "a").contains(before) && YEAR_NOUNS.contains(tok.get(i + 1).norm())
                     && !(tok.get(i - 1).possessive() && possessorAfterCue(i - 1)) && !knownFilmYears().contains(Integer.parseInt(t.text())))
+                return Integer.parseInt(t.text());
+            int noun = releasedFilmNoun(i);
+            if (noun > 0 && Set.of("this", "the", "'s", "its").contains(tok.get(noun - 1).norm())
+                    && !(tok.get(noun - 1).possessive() && possessorAfterCue(noun - 1)) && !knownFilmYears().contains(Integer.parseInt(t.text())))
                 return Integer.parseInt(t.text());
         }
         int lines = 0;
@@ -1043,6 +1214,23 @@ final class ExtractionRun {
             }
         }
         return null;
+    }
+
+    /**
+     * "Branagh's film, released in the spring of 2011": for the year at token {@code y} after a release verb, the film noun
+     * the verb's participle clause is about (the token before the comma); -1 if none.
+     */
+    private int releasedFilmNoun(int y) {
+        Sentence s = analysis.sentences().get(tok.get(y).sentence());
+        int k = y - 1;
+        if (k > s.from() && MONTHS.contains(tok.get(k).norm()))
+            k--;
+        if (k - 2 > s.from() && tok.get(k).norm().equals("of") && SEASONS.contains(tok.get(k - 1).norm()) && tok.get(k - 2).norm().equals("the"))
+            k -= 3;
+        if (k - 3 < s.from() || !tok.get(k).norm().equals("in") || !Set.of("released", "opened", "premiered").contains(tok.get(k - 1).norm())
+                || !tok.get(k - 2).norm().equals(","))
+            return -1;
+        return YEAR_NOUNS.contains(tok.get(k - 3).norm()) ? k - 3 : -1;
     }
 
     /** Release years of the films the graph knows that the text names: "the 1984 film" then means that film. */
@@ -1095,6 +1283,25 @@ final class ExtractionRun {
                         || prev.text().matches("\\d{1,2}") && prev2 != null && MONTHS.contains(prev2.norm()))
                     return Integer.parseInt(tok.get(i).text());
             }
+        }
+        // "the last thing anyone needed in December 2018", "(October 2024, for anyone reading this later)": a month and
+        // year in the first paragraph dates the viewing, as a dateline would
+        for (int[] line : analysis.lines()) {
+            if (Words.of(text.substring(line[0], line[1])).size() <= 16)
+                continue;
+            Integer firstToken = null;
+            for (int c = line[0]; c < line[1] && firstToken == null; c++)
+                firstToken = tokenAtChar.get(c);
+            for (int c = line[0]; c < line[1]; c++) {
+                Integer i = tokenAtChar.get(c);
+                if (i != null && firstToken != null && tok.get(i).sentence() != tok.get(firstToken).sentence())
+                    break; // the paragraph's first sentence only ("Boseman died in August 2020" comes later)
+                // (a parenthesis is no other work here: "(October 2024, for anyone reading this later)")
+                if (i != null && i > 0 && tok.get(i).year() && MONTHS.contains(tok.get(i - 1).norm()) && tok.get(i - 1).capitalised()
+                        && !(i > 1 && tok.get(i - 2).text().matches("\\d{1,2}")) && !hedge[i] && !compare[i] && !future[i])
+                    return Integer.parseInt(tok.get(i).text());
+            }
+            break;
         }
         return null;
     }
@@ -1181,9 +1388,16 @@ final class ExtractionRun {
         return out;
     }
 
+    /** A lower-case word inside a title (rules.txt {@code connectors}); "X" in "Saw X" is a numeral, "x" in "Godzilla x Kong" a connector. */
+    private boolean connector(Token t) {
+        return connectors.contains(t.norm()) && !(t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0)));
+    }
+
     private boolean titleToken(Token t) {
+        if (t.text().equals("I") && t.pos().equals("PRON"))
+            return false; // "the midnight showing of Blade: Trinity and I have thoughts"
         return t.capitalised() || t.text().chars().allMatch(Character::isDigit) && !t.text().isEmpty()
-                || TITLE_PUNCT.contains(t.norm()) || connectors.contains(t.norm());
+                || TITLE_PUNCT.contains(t.norm()) || connector(t);
     }
 
     private Candidate titleBefore(int paren, Sentence s, int year) {
@@ -1200,15 +1414,16 @@ final class ExtractionRun {
         while (j >= s.from() && titleToken(tok.get(j)) && end - j <= 12)
             j--;
         int from = j + 1;
-        while (from < end && (connectors.contains(tok.get(from).norm()) && !tok.get(from).capitalised() || TITLE_PUNCT.contains(tok.get(from).norm())))
+        while (from < end && (connector(tok.get(from)) && !tok.get(from).capitalised() || TITLE_PUNCT.contains(tok.get(from).norm())))
             from++;
         if (from == s.from() && end - from > 1 && LEADING_NON_TITLE.contains(tok.get(from).pos()) && !tok.get(from).norm().equals("the"))
             from++;
         if (from >= end || !tok.get(from).capitalised() && !(leadingNumber(from) && from + 1 < end))
             return null;
-        // "MAIN FEATURE: Doctor Strange (2022)": a label in capitals before a title in mixed case.
+        // "MAIN FEATURE: Doctor Strange (2022)", "FAMILY FILM GUIDE — Puss in Boots (2011)": a label in capitals before a
+        // title in mixed case.
         for (int k = from + 1; k < end - 1; k++)
-            if (tok.get(k).norm().equals(":") && tok.get(k + 1).capitalised()
+            if ((tok.get(k).norm().equals(":") || spacedDash(k)) && tok.get(k + 1).capitalised()
                     && allCaps(text.substring(tok.get(from).start(), tok.get(k - 1).end()))
                     && !allCaps(text.substring(tok.get(k + 1).start(), tok.get(end - 1).end()))) {
                 from = k + 1;
@@ -1228,6 +1443,16 @@ final class ExtractionRun {
         return against(new Candidate(known != null ? known.label() : title, year, from, end, known, null, 0, "dated"));
     }
 
+    /** A word of two or more letters, all capitals ("THOR", not "I" or "A"). */
+    private static boolean capsWord(Token t) {
+        return t.text().length() >= 2 && t.text().chars().allMatch(Character::isLetter) && allCaps(t.text());
+    }
+
+    /** A dash with a space before it ("A — B"), not a hyphen inside a word. */
+    private boolean spacedDash(int k) {
+        return k > 0 && tok.get(k).norm().equals("-") && tok.get(k - 1).end() < tok.get(k).start();
+    }
+
     /** "28 Weeks Later": a title may start with a number followed by a capitalised word. */
     private boolean leadingNumber(int i) {
         return i + 1 < tok.size() && tok.get(i).text().matches("\\d{1,3}") && tok.get(i + 1).capitalised()
@@ -1238,7 +1463,7 @@ final class ExtractionRun {
         int j = from;
         while (j < s.to() && titleToken(tok.get(j)) && j - from < 12)
             j++;
-        while (j > from && (connectors.contains(tok.get(j - 1).norm()) || TITLE_PUNCT.contains(tok.get(j - 1).norm())))
+        while (j > from && (connector(tok.get(j - 1)) || TITLE_PUNCT.contains(tok.get(j - 1).norm())))
             j--;
         if (j <= from || !tok.get(from).capitalised())
             return null;
@@ -1479,10 +1704,10 @@ final class ExtractionRun {
                         continue;
                     if (rule.relation().equals("starring") && otherFilmFollows(end, s))
                         continue;
-                    if (rule.relation().equals("directedBy") && otherFilmBefore(directorCueStart(i, s), s))
+                    if (rule.relation().equals("directedBy") && otherFilmBeforeCredit(directorCueStart(i, s), s))
                         continue; // "Jack Nicholson's Joker in Tim Burton's Batman (1989)": a part in another film
                     if (rule.relation().equals("starring") && Set.of("starring", "co-starring").contains(tok.get(i).norm())
-                            && otherFilmBefore(i, s))
+                            && otherFilmBeforeCredit(i, s))
                         continue; // "Underworld (2003) starring X": the cast of another film
                     if ((rule.relation().equals("starring") || rule.relation().equals("directedBy")) && nameAsModifier(i, caps, s))
                         continue; // "hoping for a X cameo", "nails the X voice": the name qualifies a noun
@@ -1784,6 +2009,8 @@ final class ExtractionRun {
     private List<Cap> pronounCandidates(int i) {
         if (!resolving || !Set.of("him", "her").contains(tok.get(i).norm()))
             return List.of();
+        if (i + 1 < tok.size() && tok.get(i + 1).lower() && Set.of("NOUN", "ADJ", "VERB").contains(tok.get(i + 1).pos()))
+            return List.of(); // "plays her estranged younger brother, Christian": "her" is a determiner, not the character
         int si = tok.get(i).sentence();
         // The actor's own name ends just before the verb: the character is named before it, first in this
         // sentence ("led by Donald Pierce, ..., and Boyd Holbrook plays him"), else first in the one before.
