@@ -973,10 +973,17 @@ final class ExtractionRun {
         return false;
     }
 
+    /** "M3GAN 2.0", "Happy Death Day 2U": a sequel number with a version or a capital letter, a title word. */
+    private static boolean versionedNumber(Token t) {
+        return t.text().matches("[1-9]\\d?(\\.\\d|\\p{Lu})");
+    }
+
     private static boolean sequelNumber(Token t) {
         String s = t.text();
         if (s.matches("\\d{1,2}"))
             return Integer.parseInt(s) >= 2;
+        if (versionedNumber(t))
+            return true;
         return ROMAN.matcher(s).matches() && s.chars().allMatch(Character::isUpperCase);
     }
 
@@ -1414,7 +1421,7 @@ final class ExtractionRun {
     private boolean titleToken(Token t) {
         if (t.text().equals("I") && t.pos().equals("PRON"))
             return false; // "the midnight showing of Blade: Trinity and I have thoughts"
-        return t.capitalised() || t.text().chars().allMatch(Character::isDigit) && !t.text().isEmpty()
+        return t.capitalised() || t.text().chars().allMatch(Character::isDigit) && !t.text().isEmpty() || versionedNumber(t)
                 || TITLE_PUNCT.contains(t.norm()) || connector(t);
     }
 

@@ -1,5 +1,6 @@
 package org.reelgraph.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reelgraph.extract.GeneralisationTest.facts;
@@ -10,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The blind-s / blind-t round's two trap fixes, each on an invented text that fails without it. */
+/** The blind-s / blind-t round's fixes (two traps, a versioned sequel number), each on an invented text that fails without it. */
 class Round10TrapTest {
     @Test
     void aPossessedTitleBeforeAWordForSeveralFilmsNamesNoDirector() {
@@ -39,5 +40,19 @@ class Round10TrapTest {
                 Harbour Lights (2009) is less a sequel to Harbour Lights (1979) than a reboot.
                 """);
         assertFalse(st.stream().anyMatch(s -> s.predicate().equals("setAfter")), show(st));
+    }
+
+    @Test
+    void aVersionedSequelNumberIsPartOfTheTitle() {
+        assertEquals("Storm Bay 2U", FilmChoiceTest.film("""
+                Storm Bay 2U is the oddest sequel of the year
+
+                Storm Bay 2U picks up where Storm Bay (1990) left off, the morning after.
+                """).title());
+        assertEquals("Storm Bay 2.0", FilmChoiceTest.film("""
+                Storm Bay 2.0 is the oddest sequel of the year
+
+                Storm Bay 2.0 picks up where Storm Bay (1990) left off, the morning after.
+                """).title());
     }
 }
