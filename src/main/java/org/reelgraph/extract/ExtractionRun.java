@@ -43,7 +43,7 @@ final class ExtractionRun {
     private final boolean[] hedge, compare, future, otherParen, otherCredit;
     /** The names after a negated verb that is no credit verb: blocked, except a parenthesised "Character (Actor)" credit. */
     private final boolean[] objectHedge;
-    private final Set<String> stopnames, particles, connectors, filmnouns;
+    private final Set<String> stopnames, particles, connectors, filmnouns, collectives;
     private final List<String> ordinals;
 
     /** Person names known to be full names: confirmed by a rule slot or the gazetteer. */
@@ -104,6 +104,7 @@ final class ExtractionRun {
         particles = rules.cueWords("particles");
         connectors = rules.cueWords("connectors");
         filmnouns = rules.cueWords("filmnouns");
+        collectives = rules.cueWords("collectives");
         ordinals = rules.cues("ordinals").stream().map(p -> p.get(0)).toList();
     }
 
@@ -123,7 +124,9 @@ final class ExtractionRun {
         for (Sentence s : analysis.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
                 if (cueAt("hedge", i, s) > 0 && !(i + 1 < s.to() && Set.of("just", "only", "merely", "simply").contains(tok.get(i + 1).norm())))
-                    if (negationInRelative(i, s)) {
+                    if (Set.of("neither", "nor").contains(tok.get(i).norm())) {
+                        fill(hedge, i, correlativeEnd(i, s));
+                    } else if (negationInRelative(i, s)) {
                         fill(hedge, i, clauseEnd(i, s));
                     } else if (negatedOtherVerb(i, s)) {
                         fill(hedge, i, nextName(i, s));
@@ -253,6 +256,21 @@ final class ExtractionRun {
     private int clauseEnd(int i, Sentence s) {
         int j = i + 1;
         while (j < s.to() && !CLAUSE_ENDS.contains(tok.get(j).norm()))
+            j++;
+        return j;
+    }
+
+    /**
+     * "neither a sequel to A (2016) nor a reboot, it keeps ...": a "neither ... nor ..." phrase negates up to the first
+     * comma, semicolon or colon after its "nor" (brackets inside it do not end it), not the clause it is an aside of.
+     */
+    private int correlativeEnd(int i, Sentence s) {
+        int j = i;
+        if (tok.get(i).norm().equals("neither"))
+            while (j + 1 < s.to() && !tok.get(j).norm().equals("nor") && !Set.of(";", ":").contains(tok.get(j + 1).norm()))
+                j++;
+        j++;
+        while (j < s.to() && !Set.of(",", ";", ":").contains(tok.get(j).norm()))
             j++;
         return j;
     }
@@ -955,10 +973,17 @@ final class ExtractionRun {
         return false;
     }
 
+    /** "M3GAN 2.0", "Happy Death Day 2U": a sequel number with a version or a capital letter, a title word. */
+    private static boolean versionedNumber(Token t) {
+        return t.text().matches("[1-9]\\d?(\\.\\d|\\p{Lu})");
+    }
+
     private static boolean sequelNumber(Token t) {
         String s = t.text();
         if (s.matches("\\d{1,2}"))
             return Integer.parseInt(s) >= 2;
+        if (versionedNumber(t))
+            return true;
         return ROMAN.matcher(s).matches() && s.chars().allMatch(Character::isUpperCase);
     }
 
@@ -1396,7 +1421,7 @@ final class ExtractionRun {
     private boolean titleToken(Token t) {
         if (t.text().equals("I") && t.pos().equals("PRON"))
             return false; // "the midnight showing of Blade: Trinity and I have thoughts"
-        return t.capitalised() || t.text().chars().allMatch(Character::isDigit) && !t.text().isEmpty()
+        return t.capitalised() || t.text().chars().allMatch(Character::isDigit) && !t.text().isEmpty() || versionedNumber(t)
                 || TITLE_PUNCT.contains(t.norm()) || connector(t);
     }
 
@@ -1499,7 +1524,8 @@ final class ExtractionRun {
 
     /**
      * Whether the title words that end before token {@code to} go on as another film's title: a sequel number
-     * ("Spider-Man 2", "Rocky IV") or a year that is not the reviewed film's ("Halloween (1978)").
+     * ("Spider-Man 2", "Rocky IV"), a word for several films ("Ocean's trilogy") or a year that is not the reviewed
+     * film's ("Halloween (1978)").
      */
     private boolean continuesTitle(int to) {
         if (to >= tok.size())
@@ -1509,6 +1535,8 @@ final class ExtractionRun {
             return false;
         if (sequelNumber(next))
             return true;
+        if (collectives.contains(next.norm()) || next.possessive() && to + 1 < tok.size() && collectives.contains(tok.get(to + 1).norm()))
+            return true; // "Soderbergh's Ocean's trilogy": several films, not the reviewed one
         return next.text().equals("(") && to + 2 < tok.size() && tok.get(to + 1).year() && tok.get(to + 2).text().equals(")")
                 && film.year() != null && Integer.parseInt(tok.get(to + 1).text()) != film.year();
     }

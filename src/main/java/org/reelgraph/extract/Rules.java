@@ -22,7 +22,7 @@ public final class Rules {
             "spinOffOf", "setAfter", "setBefore", "setBetween");
     static final Set<String> SLOTS = Set.of("PERSON", "PERSON1", "PERSONS", "CHARACTER", "CHARACTERS", "FILM", "FILMS", "FRANCHISE", "SELF",
             "ORG", "VIA", "APPOS", "HIMHER");
-    static final Set<String> CUE_LISTS = Set.of("hedge", "compare", "future", "otherwork", "stopnames", "particles", "connectors",
+    static final Set<String> CUE_LISTS = Set.of("hedge", "collectives", "compare", "future", "otherwork", "stopnames", "particles", "connectors",
             "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen", "bygone", "othercredit", "creditverbs");
 
     /** One element of a pattern. */

@@ -211,21 +211,20 @@ class CorpusEvalTest {
     }
 
     /**
-     * Written by two more writers who never saw the extractor; scored once, blind, on extractor 4cff6cf
-     * (blind-s F1 0.8155 with 0 traps, blind-t F1 0.7647 with 2): held to those scores, less rounding, and to
-     * only those two violations until they are tuned on.
+     * blind-s and blind-t (30 reviews by two more writers who never saw the extractor), scored once on extractor
+     * 4cff6cf: F1=0.82 P=0.91 R=0.74 (0.8155) with 0 traps, and F1=0.76 P=0.86 R=0.69 (0.7647) with 2 ("Steven
+     * Soderbergh's Ocean's trilogy" as directedBy, "neither a straight sequel to ... nor" as setAfter). Tuned on since
+     * with generic fixes only (reviews/README.md): 0 violations, floors are the tuned scores (0.8155, 0.7692) less
+     * their rounding.
      */
     @Test
-    void blindSAndTScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
-        var known = java.util.Map.of("blind-s", java.util.Set.<String>of(),
-                "blind-t", java.util.Set.of("oceans-8-2018", "the-suicide-squad-2021"));
+    void blindSAndTScoreAtLeastTheirTunedF1WithNoTrapViolations() {
         var floors = java.util.Map.of("blind-s", 0.81, "blind-t", 0.76);
         for (String set : List.of("blind-s", "blind-t")) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
+            assertEquals(List.of(), score.violations(), () -> set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
-            for (String violation : score.violations())
-                assertTrue(known.get(set).stream().anyMatch(violation::startsWith), () -> set + ": a new trap violation: " + violation);
         }
     }
 
