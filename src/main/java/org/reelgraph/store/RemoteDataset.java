@@ -150,15 +150,36 @@ final class RemoteDataset extends DatasetGraphBase {
     }
 
     /** Streams the statements matching {@code pattern} (graph ANY: every named graph) from the store. */
-    void select(Quad pattern, Consumer<Quad> sink) {
+    long select(Quad pattern, Consumer<Quad> sink) {
+        String text = dialect.select(pattern);
+        if (text == null)
+            return 0;
+        long rows = 0;
+        try (QueryExecution qe = connection.query(QueryFactory.create(text))) {
+            ResultSet rs = qe.execSelect();
+            for (; rs.hasNext(); rows++)
+                sink.accept(dialect.statement(rs.next(), pattern));
+        }
+        return rows;
+    }
+
+    /**
+     * As {@link #select}, then the store's COUNT of the same pattern: an answer cut short without an error
+     * (a stream the store ended early) raises {@link IncompleteAnswer} instead of passing for the whole.
+     */
+    void selectWhole(Quad pattern, Consumer<Quad> sink) {
+        long rows = select(pattern, sink);
         String text = dialect.select(pattern);
         if (text == null)
             return;
-        try (QueryExecution qe = connection.query(QueryFactory.create(text))) {
-            ResultSet rs = qe.execSelect();
-            while (rs.hasNext())
-                sink.accept(dialect.statement(rs.next(), pattern));
+        Query count = QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE " + QueryFactory.create(text).getQueryPattern());
+        long expected;
+        try (QueryExecution qe = connection.query(count)) {
+            expected = qe.execSelect().next().getLiteral("n").getLong();
         }
+        if (rows != expected)
+            throw new IncompleteAnswer("the remote store sent " + rows + " of the " + expected + " statements of graph "
+                    + pattern.getGraph() + " and then ended its answer without an error");
     }
 
     /** The query that counts the shown statements, or with {@code union} the distinct triples of their union. */

@@ -15,7 +15,8 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 /**
  * Why a remote store could not be reached, found in a failure raised while talking to it: no
  * connection (refused, connect timeout), no answer within the request timeout, the connection cut
- * (the store died mid-request), or the store (or a proxy in front of it) saying 502, 503 or 504.
+ * (the store died mid-request), the store (or a proxy in front of it) saying 502, 503 or 504, or a whole-graph
+ * answer cut short ({@link IncompleteAnswer}).
  * Jena wraps each of these in {@link HttpException} or {@link QueryExceptionHTTP}, sometimes twice;
  * the JDK's {@link IOException} is the cause. Anything else (a query the store rejects) is not this.
  */
@@ -26,6 +27,8 @@ public record StoreUnreachable(String reason) {
         boolean viaHttp = false;
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof IncompleteAnswer)
+                return Optional.of(new StoreUnreachable(t.getMessage()));
             if (t instanceof HttpConnectTimeoutException)
                 return Optional.of(new StoreUnreachable("no connection within the connect timeout"));
             if (t instanceof HttpTimeoutException)
