@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -130,12 +131,7 @@ final class IdTupleSort implements AutoCloseable {
     private int compare(int a, int b) {
         int x = a * width;
         int y = b * width;
-        for (int i = 0; i < width; i++) {
-            int c = Long.compareUnsigned(run[x + i], run[y + i]);
-            if (c != 0)
-                return c;
-        }
-        return 0;
+        return Arrays.compareUnsigned(run, x, x + width, run, y, y + width);
     }
 
     private void swap(int a, int b) {
@@ -186,7 +182,7 @@ final class IdTupleSort implements AutoCloseable {
         boolean next() {
             while (size > 0) {
                 Reader top = heap[0];
-                boolean same = started && equal(top.tuple, current);
+                boolean same = started && Arrays.equals(top.tuple, current);
                 if (!same)
                     System.arraycopy(top.tuple, 0, current, 0, width);
                 if (top.advance()) {
@@ -206,13 +202,6 @@ final class IdTupleSort implements AutoCloseable {
             return false;
         }
 
-        private boolean equal(long[] a, long[] b) {
-            for (int i = 0; i < width; i++)
-                if (a[i] != b[i])
-                    return false;
-            return true;
-        }
-
         private void down(int i) {
             Reader moving = heap[i];
             while (true) {
@@ -229,13 +218,8 @@ final class IdTupleSort implements AutoCloseable {
             heap[i] = moving;
         }
 
-        private boolean less(Reader a, Reader b) {
-            for (int i = 0; i < width; i++) {
-                int c = Long.compareUnsigned(a.tuple[i], b.tuple[i]);
-                if (c != 0)
-                    return c < 0;
-            }
-            return false;
+        private static boolean less(Reader a, Reader b) {
+            return Arrays.compareUnsigned(a.tuple, b.tuple) < 0;
         }
 
         void close() {

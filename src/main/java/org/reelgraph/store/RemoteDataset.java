@@ -152,10 +152,12 @@ final class RemoteDataset extends DatasetGraphBase {
     /** Streams the statements matching {@code pattern} (graph ANY: every named graph) from the store. */
     long select(Quad pattern, Consumer<Quad> sink) {
         String text = dialect.select(pattern);
-        if (text == null)
-            return 0;
+        return text == null ? 0 : select(QueryFactory.create(text), pattern, sink);
+    }
+
+    private long select(Query query, Quad pattern, Consumer<Quad> sink) {
         long rows = 0;
-        try (QueryExecution qe = connection.query(QueryFactory.create(text))) {
+        try (QueryExecution qe = connection.query(query)) {
             ResultSet rs = qe.execSelect();
             for (; rs.hasNext(); rows++)
                 sink.accept(dialect.statement(rs.next(), pattern));
@@ -168,11 +170,12 @@ final class RemoteDataset extends DatasetGraphBase {
      * (a stream the store ended early) raises {@link IncompleteAnswer} instead of passing for the whole.
      */
     void selectWhole(Quad pattern, Consumer<Quad> sink) {
-        long rows = select(pattern, sink);
         String text = dialect.select(pattern);
         if (text == null)
             return;
-        Query count = QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE " + QueryFactory.create(text).getQueryPattern());
+        Query query = QueryFactory.create(text);
+        long rows = select(query, pattern, sink);
+        Query count = QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE " + query.getQueryPattern());
         long expected;
         try (QueryExecution qe = connection.query(count)) {
             expected = qe.execSelect().next().getLiteral("n").getLong();
