@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -60,16 +61,37 @@ public final class Gazetteer {
         return new Gazetteer(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
-    /** Reads every label and alias of the typed reelgraph resources in {@code union}. */
+    /** In this order: a resource of two of these kinds is the first. */
+    private static final Map<Node, Kind> CLASSES = classes();
+    /** Every predicate {@link #fromStatements} reads besides the types of {@link #CLASSES}. */
+    private static final List<Node> READ = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), RG.releaseDate, RG.partOfFranchise,
+            RG.spinOffOf, RG.performance, RG.character);
+
+    /**
+     * Reads every label and alias of the typed reelgraph resources in {@code union}: first the statements
+     * it needs into memory, one pattern per predicate (over a remote store a dozen requests, not several
+     * per resource), then from there.
+     */
     public static Gazetteer fromGraph(Graph union) {
+        Graph needed = GraphFactory.createGraphMem();
+        for (Node c : CLASSES.keySet())
+            union.find(Node.ANY, RDF.type.asNode(), c).forEachRemaining(needed::add);
+        for (Node p : READ)
+            union.find(Node.ANY, p, Node.ANY).forEachRemaining(needed::add);
+        return fromStatements(needed);
+    }
+
+    private static Gazetteer fromStatements(Graph union) {
         Map<String, Entry> byIri = new LinkedHashMap<>();
         Map<String, Map<String, List<Entry>>> names = new HashMap<>();
-        Map<Node, Kind> classes = Map.of(RG.Franchise, Kind.FRANCHISE, RG.Film, Kind.FILM, RG.Person, Kind.PERSON,
-                RG.Character, Kind.CHARACTER, RG.Organization, Kind.ORGANIZATION);
+        Map<Node, Kind> classes = CLASSES;
         Map<String, List<Entry>> filmsOfFranchise = new HashMap<>();
         Map<String, LocalDate> released = new HashMap<>();
         for (Map.Entry<Node, Kind> c : classes.entrySet()) {
-            for (Triple t : union.find(Node.ANY, RDF.type.asNode(), c.getKey()).toList()) {
+            // By IRI: which of two resources with one name comes first must not depend on how the store orders them.
+            List<Triple> typed = new ArrayList<>(union.find(Node.ANY, RDF.type.asNode(), c.getKey()).toList());
+            typed.sort(Comparator.comparing((Triple t) -> t.getSubject().toString()));
+            for (Triple t : typed) {
                 Node s = t.getSubject();
                 if (!s.isURI() || byIri.containsKey(s.getURI()))
                     continue;
@@ -119,6 +141,16 @@ public final class Gazetteer {
                     characterFranchises.computeIfAbsent(c.getObject().getURI(), k -> new HashSet<>()).add(filmEntry.franchise());
         }
         return new Gazetteer(Collections.unmodifiableMap(byIri), byFirstWord, mainLine, characterFranchises);
+    }
+
+    private static Map<Node, Kind> classes() {
+        Map<Node, Kind> classes = new LinkedHashMap<>();
+        classes.put(RG.Franchise, Kind.FRANCHISE);
+        classes.put(RG.Film, Kind.FILM);
+        classes.put(RG.Person, Kind.PERSON);
+        classes.put(RG.Character, Kind.CHARACTER);
+        classes.put(RG.Organization, Kind.ORGANIZATION);
+        return Collections.unmodifiableMap(classes);
     }
 
     private static void add(Map<String, Map<String, List<Entry>>> names, String label, Entry e) {

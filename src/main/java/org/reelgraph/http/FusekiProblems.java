@@ -47,12 +47,12 @@ final class FusekiProblems implements Filter {
         String path = Requests.path(request);
         String tooLarge = " bytes; this server takes at most " + maxBody + " (--max-body). Split the upload or load the file with ./reelgraph load.";
         if (request.getContentLengthLong() > maxBody) {
-            write(response, 413, "Content Too Large", "The request body has " + request.getContentLengthLong() + tooLarge, path);
+            write(request, response, 413, "Content Too Large", "The request body has " + request.getContentLengthLong() + tooLarge, path);
             return;
         }
         String graph = request.getParameter("graph");
         if (graph != null && !graph.chars().allMatch(FusekiProblems::allowedInIri)) {
-            write(response, 400, "Bad Request", "graph=" + graph.replaceAll("\\p{Cntrl}", "?") + " is not an IRI: spaces, control"
+            write(request, response, 400, "Bad Request", "graph=" + graph.replaceAll("\\p{Cntrl}", "?") + " is not an IRI: spaces, control"
                     + " characters and <>\"{}|\\^` are not allowed in IRIs (percent-encode them).", path);
             return;
         }
@@ -62,7 +62,7 @@ final class FusekiProblems implements Filter {
             String value = request.getParameter(parameter);
             String refusal = value == null ? null : InputShape.refusal(value, true);
             if (refusal != null) {
-                write(response, 400, "Bad Request", "The " + parameter + " cannot be run: " + refusal + ".", path);
+                write(request, response, 400, "Bad Request", "The " + parameter + " cannot be run: " + refusal + ".", path);
                 return;
             }
         }
@@ -77,28 +77,28 @@ final class FusekiProblems implements Filter {
             // A remote store down or too slow (reading its data version, or the forwarded request): 503, not a 500 page.
             var refused = ProblemException.storeRefused(e, "remote SPARQL store");
             if (refused.isPresent() && !response.isCommitted()) {
-                write(response, 502, "Bad Gateway", refused.get().getMessage(), path);
+                write(request, response, 502, "Bad Gateway", refused.get().getMessage(), path);
                 return;
             }
             var unavailable = ProblemException.storeUnavailable(e, "remote SPARQL store");
             if (unavailable.isEmpty() || response.isCommitted())
                 throw e;
             response.setHeader("Retry-After", Integer.toString(ProblemException.RETRY_AFTER_SECONDS));
-            write(response, 503, title(503), unavailable.get().getMessage(), path);
+            write(request, response, 503, title(503), unavailable.get().getMessage(), path);
             return;
         }
         if (limited.exceeded) {
-            write(response, 413, "Content Too Large", "The request body has more than " + maxBody + tooLarge, path);
+            write(request, response, 413, "Content Too Large", "The request body has more than " + maxBody + tooLarge, path);
             return;
         }
         if (limited.shape != null && limited.shape.refusal() != null) {
-            write(response, 400, "Bad Request", "The request body cannot be read: " + limited.shape.refusal() + ".", path);
+            write(request, response, 400, "Bad Request", "The request body cannot be read: " + limited.shape.refusal() + ".", path);
             return;
         }
         // Fuseki answers a query stopped by the timeout with 503, but an update stopped by it (ARQ's
         // QueryCancelledException inside the write transaction, which it aborts) with a bare 500.
         if (capture.status == 500 && System.nanoTime() - start >= timeout.toNanos()) {
-            write(response, 503, title(503), "The request ran longer than the server's timeout (" + timeout.toSeconds()
+            write(request, response, 503, title(503), "The request ran longer than the server's timeout (" + timeout.toSeconds()
                     + " s, --timeout) and was stopped; nothing was written. Narrow its WHERE pattern or split it.", path);
             return;
         }
@@ -123,7 +123,7 @@ final class FusekiProblems implements Filter {
                 text = "This endpoint does not run SERVICE (federated queries): it would make the server fetch other URLs."
                         + " Query the other endpoint yourself and join the results, or load its data here.";
             }
-            write(response, status, title(status), text, path);
+            write(request, response, status, title(status), text, path);
         }
     }
 
@@ -162,7 +162,9 @@ final class FusekiProblems implements Filter {
         return cleaned.isEmpty() ? "The request could not be processed." : cleaned;
     }
 
-    private void write(HttpServletResponse response, int status, String title, String detail, String path) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail, String path)
+            throws IOException {
+        UnreadBody.settle(request, response);
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType("application/problem+json");

@@ -195,6 +195,7 @@ public final class ReelgraphServer {
             else
                 assembly.add(DATASET, store.dataset(), true);
             FusekiServer fuseki = assembly
+                    .addFilter("/*", new UnreadBody())
                     .addFilter("/*", new RequestMetrics(metrics))
                     .addFilter("/*", new AccessLog())
                     .addFilter("/*", new CorsForReads())

@@ -378,7 +378,7 @@ public final class BulkLoader {
         List<Found> found = Txn.calculateRead(dsg, () -> {
             Graph data = loadedGraphs.size() == 1 ? dsg.getGraph(loadedGraphs.iterator().next()) : dsg.getUnionGraph();
             List<ShapesCheck.Violation> violations = suspects == null ? shapes.validate(data)
-                    : suspects.stream().flatMap(n -> shapes.validate(data, n).stream()).toList();
+                    : shapes.validate(data, suspects);
             Graph union = dsg.getUnionGraph();
             return violations.stream().limit(MAX_REPORTED).map(v -> new Found(v, message(v, union))).toList();
         });

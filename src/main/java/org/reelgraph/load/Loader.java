@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -16,6 +17,7 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.reelgraph.extract.Evidence;
 import org.reelgraph.extract.Extraction;
 import org.reelgraph.extract.ExtractionException;
@@ -94,9 +96,10 @@ public final class Loader {
         dsg.begin(TxnType.WRITE);
         try {
             List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
+            WriteFocus focus = new WriteFocus();
             for (Prepared p : prepared)
-                loaded.addAll(apply(dsg, p));
-            List<SourceError> violations = validate(dsg, prepared);
+                loaded.addAll(apply(dsg, p, focus));
+            List<SourceError> violations = validate(dsg, prepared, focus);
             if (!violations.isEmpty())
                 throw new LoadException(violations);
             if (commit)
@@ -126,27 +129,37 @@ public final class Loader {
         return new Prepared(source, parsed, null, sha256);
     }
 
-    private List<LoadReport.LoadedGraph> apply(DatasetGraph dsg, Prepared p) {
+    private List<LoadReport.LoadedGraph> apply(DatasetGraph dsg, Prepared p, WriteFocus focus) {
         List<LoadReport.LoadedGraph> loaded = new ArrayList<>();
         if (p.source().review()) {
+            Graph before = copyOf(dsg, p.source().graph());
             // The old version of this review must not act as a gazetteer for the new one.
             dsg.deleteAny(p.source().graph(), Node.ANY, Node.ANY, Node.ANY);
             Graph review = reviewGraph(dsg, p);
-            loaded.add(replace(dsg, p, p.source().graph(), review));
+            loaded.add(replace(dsg, p, p.source().graph(), before, review, focus));
             return loaded;
         }
         DatasetGraph data = p.rdf().data();
-        loaded.add(replace(dsg, p, p.source().graph(), data.getDefaultGraph()));
+        loaded.add(replace(dsg, p, p.source().graph(), copyOf(dsg, p.source().graph()), data.getDefaultGraph(), focus));
         for (Iterator<Node> it = data.listGraphNodes(); it.hasNext(); ) {
             Node g = it.next();
-            loaded.add(replace(dsg, p, g, data.getGraph(g)));
+            loaded.add(replace(dsg, p, g, copyOf(dsg, g), data.getGraph(g), focus));
         }
         return loaded;
     }
 
-    private LoadReport.LoadedGraph replace(DatasetGraph dsg, Prepared p, Node graphName, Graph content) {
+    /** A graph's statements in memory (what a replace removes, to compare with what it writes). */
+    private static Graph copyOf(DatasetGraph dsg, Node graphName) {
+        Graph copy = GraphFactory.createGraphMem();
+        dsg.find(graphName, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+        return copy;
+    }
+
+    private LoadReport.LoadedGraph replace(DatasetGraph dsg, Prepared p, Node graphName, Graph before, Graph content, WriteFocus focus) {
         dsg.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
         content.find().forEachRemaining(t -> dsg.add(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
+        focus.replaced(before, content);
+        focus.touched(graphName);
         long triples = content.size();
         Provenance.record(dsg, graphName, p.source().name(), p.sha256(), clock.instant(), triples,
                 p.source().review() ? ReviewExtractor.VERSION : Provenance.VERSION);
@@ -173,8 +186,12 @@ public final class Loader {
         return evidence == null ? 1 : text.substring(0, evidence.start()).chars().filter(c -> c == '\n').count() + 1;
     }
 
-    private List<SourceError> validate(DatasetGraph dsg, List<Prepared> prepared) {
-        return shapes.validate(dsg.getUnionGraph()).stream().map(v -> locate(v, dsg, prepared)).distinct().toList();
+    /** SHACL on the nodes the write can have changed the result for, read through the store as the write leaves it. */
+    private List<SourceError> validate(DatasetGraph dsg, List<Prepared> prepared, WriteFocus focus) {
+        Graph union = dsg.getUnionGraph();
+        Set<Node> nodes = focus.nodes(union);
+        store.readAhead(focus.read(nodes));
+        return shapes.validate(union, nodes).stream().map(v -> locate(v, dsg, prepared)).distinct().toList();
     }
 
     /** Points a violation at the source line that stated the offending node. */

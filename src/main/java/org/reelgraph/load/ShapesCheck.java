@@ -1,6 +1,7 @@
 package org.reelgraph.load;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
@@ -50,6 +51,11 @@ public final class ShapesCheck {
     public List<Violation> validate(Graph data, Node focus) {
         ValidationReport report = ShaclValidator.get().validate(shapes, data, focus);
         return report.getEntries().stream().map(ShapesCheck::violation).toList();
+    }
+
+    /** The violations of the shapes that target each of {@code focus}, evaluated on {@code data}. */
+    public List<Violation> validate(Graph data, Collection<Node> focus) {
+        return focus.stream().flatMap(n -> validate(data, n).stream()).toList();
     }
 
     private static Violation violation(ReportEntry entry) {

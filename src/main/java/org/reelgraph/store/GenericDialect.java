@@ -17,10 +17,10 @@ import org.apache.jena.update.UpdateRequest;
 final class GenericDialect implements RemoteDialect {
 
     @Override
-    public String select(Quad pattern) {
+    public String where(Quad pattern) {
         Node g = pattern.getGraph(), s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
-        return "SELECT * WHERE { GRAPH " + term(g, "g") + " { " + term(s, "s") + " " + term(p, "p") + " "
-                + term(o, "o") + " } " + (g.isConcrete() ? "" : shown("g") + " ") + "}";
+        return "GRAPH " + term(g, "g") + " { " + term(s, "s") + " " + term(p, "p") + " " + term(o, "o") + " }"
+                + (g.isConcrete() ? "" : " " + shown("g"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.reelgraph.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -46,6 +47,8 @@ final class RemoteDataset extends DatasetGraphBase {
     /** The graph that holds the store's data version (one statement), hidden from this view. */
     static final Node VERSION_GRAPH = NodeFactory.createURI(Iris.GRAPH_BASE + "store-version");
     static final Node VERSION_PROPERTY = NodeFactory.createURI(RG.NS + "dataVersion");
+    /** Subjects per read-ahead request: a few kB of query, well under the engines' request limits. */
+    private static final int READ_AHEAD_BLOCK = 100;
 
     private static final class State {
         final TxnType type;
@@ -130,7 +133,7 @@ final class RemoteDataset extends DatasetGraphBase {
             return found;
         }
         Node g = pattern.getGraph(), s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
-        Quad asked = s.isConcrete() ? Quad.create(Node.ANY, s, Node.ANY, Node.ANY)
+        Quad asked = s.isConcrete() ? neighbourhood(s)
                 : o.isConcrete() ? Quad.create(Node.ANY, Node.ANY, Node.ANY, o)
                 : pattern;
         List<Quad> known = st.remembered.get(asked);
@@ -147,6 +150,36 @@ final class RemoteDataset extends DatasetGraphBase {
             if (matches(g, q.getGraph()) && matches(s, q.getSubject()) && matches(p, q.getPredicate()) && matches(o, q.getObject()))
                 answer.add(q);
         return answer;
+    }
+
+    /**
+     * Reads every statement of these subjects now, {@link #READ_AHEAD_BLOCK} subjects per request, and
+     * remembers them for the rest of the transaction as {@link #remote} would one subject at a time: code
+     * that is about to ask a known set of subjects (SHACL on a write's nodes) costs a few requests, not one
+     * per node. Outside a transaction it does nothing.
+     */
+    void readAhead(Collection<Node> subjects) {
+        State st = state.get();
+        if (st == null)
+            return;
+        List<Node> wanted = subjects.stream().filter(n -> n.isURI() || n.isBlank())
+                .filter(n -> !st.remembered.containsKey(neighbourhood(n))).distinct().toList();
+        Quad all = Quad.create(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        String where = dialect.where(all);
+        for (int from = 0; from < wanted.size(); from += READ_AHEAD_BLOCK) {
+            List<Node> block = wanted.subList(from, Math.min(wanted.size(), from + READ_AHEAD_BLOCK));
+            Map<Node, List<Quad>> found = new HashMap<>();
+            block.forEach(n -> found.put(n, new ArrayList<>()));
+            StringBuilder values = new StringBuilder();
+            block.forEach(n -> values.append(' ').append(NodeFmtLib.strNT(Skolem.toStore(n))));
+            select(QueryFactory.create("SELECT * WHERE { VALUES ?s {" + values + " } " + where + " }"), all,
+                    q -> found.computeIfAbsent(q.getSubject(), k -> new ArrayList<>()).add(q));
+            found.forEach((subject, quads) -> st.remembered.put(neighbourhood(subject), quads));
+        }
+    }
+
+    private static Quad neighbourhood(Node subject) {
+        return Quad.create(Node.ANY, subject, Node.ANY, Node.ANY);
     }
 
     /** Streams the statements matching {@code pattern} (graph ANY: every named graph) from the store. */

@@ -15,8 +15,14 @@ import org.apache.jena.sparql.core.Quad;
  */
 interface RemoteDialect {
 
-    /** The SELECT for the statements matching {@code pattern} (graph ANY: every shown graph), or null when none can match. */
-    String select(Quad pattern);
+    /** The group pattern (without its braces) that matches {@code pattern}'s statements (graph ANY: every shown graph), or null when none can match. */
+    String where(Quad pattern);
+
+    /** The SELECT for the statements matching {@code pattern}, or null when none can match. */
+    default String select(Quad pattern) {
+        String where = where(pattern);
+        return where == null ? null : "SELECT * WHERE { " + where + " }";
+    }
 
     /** One row of {@link #select}'s answer as a statement. */
     Quad statement(QuerySolution row, Quad pattern);

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,11 @@ final class RemoteStore implements Store {
     @Override
     public DatasetGraph dataset() {
         return dataset;
+    }
+
+    @Override
+    public void readAhead(Collection<Node> subjects) {
+        remote.readAhead(subjects);
     }
 
     @Override

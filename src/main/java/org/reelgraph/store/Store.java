@@ -1,6 +1,7 @@
 package org.reelgraph.store;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,6 +35,13 @@ public interface Store extends AutoCloseable {
      */
     default DatasetGraph storage() {
         return dataset();
+    }
+
+    /**
+     * A hint inside a transaction: the statements of these subjects are read next. A remote store fetches
+     * them in a few requests instead of one per subject; a local one has nothing to gain and ignores it.
+     */
+    default void readAhead(Collection<Node> subjects) {
     }
 
     /** Where the data lives, for logs ("TDB2 run/tdb2", "in-memory TDB2"). */

@@ -63,17 +63,12 @@ final class VirtuosoDialect implements RemoteDialect {
 
     // ---- reads
 
-    @Override
-    public String select(Quad pattern) {
-        String body = where(pattern);
-        return body == null ? null : "SELECT * WHERE { " + body + " }";
-    }
-
     /**
      * The graph pattern: the stored statements that are not part of a reification group, and (as
      * {@code ?ts ?tp ?to}) each group's reified triple, where the pattern can match an rdf:reifies.
      */
-    private String where(Quad pattern) {
+    @Override
+    public String where(Quad pattern) {
         Node g = pattern.getGraph(), s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
         if (s.isTripleTerm() || p.isTripleTerm())
             return null;

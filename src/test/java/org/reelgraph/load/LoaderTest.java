@@ -127,6 +127,49 @@ class LoaderTest {
         assertTrue(e.errors().stream().anyMatch(err -> err.line() == 7 && err.message().contains("rg:setAfter")), e.getMessage());
     }
 
+    /** A write is validated on what it changes, and a type it takes away changes what points at the node from other graphs. */
+    @Test
+    void aTypeRemovedInOneGraphBreaksWhatPointsAtItFromAnother() throws IOException {
+        Path people = write("people.ttl", PREFIXES + "@prefix person: <https://w3id.org/reelgraph/id/person/> .\n"
+                + "person:zed a rg:Person ; rdfs:label \"Zed\"@en .\n");
+        Path film = write("zed-film.ttl", PREFIXES + "@prefix person: <https://w3id.org/reelgraph/id/person/> .\n"
+                + "film:zed-film-2020 a rg:Film ; rdfs:label \"Zed Film\"@en ; rg:releaseDate \"2020-01-01\"^^xsd:date ;\n"
+                + "    rg:directedBy person:zed .\n");
+        loader.load(sources.of(List.of(people, film)));
+        write("people.ttl", PREFIXES + "@prefix person: <https://w3id.org/reelgraph/id/person/> .\n"
+                + "person:zed rdfs:label \"Zed\"@en .\n");
+        DatasetGraph before = snapshot();
+        LoadException e = assertThrows(LoadException.class, () -> loader.load(sources.of(List.of(people))));
+        assertTrue(e.getMessage().contains("film:zed-film-2020 rg:directedBy"), e.getMessage());
+        assertTrue(Isomorphic.datasets(before, snapshot()), "store changed");
+    }
+
+    /** rdfs:subClassOf taken away: the instances of the class lose a type, and what points at them is checked again. */
+    @Test
+    void aSubclassRemovedInOneGraphBreaksWhatPointsAtItsInstances() throws IOException {
+        String ex = "@prefix ex: <https://example.org/> .\n";
+        Path classes = write("classes.ttl", PREFIXES + ex + "ex:Feature rdfs:subClassOf rg:Film .\n");
+        Path films = write("features.ttl", PREFIXES + ex
+                + "film:base-2020 a ex:Feature ; rdfs:label \"Base\"@en ; rg:releaseDate \"2020-01-01\"^^xsd:date .\n"
+                + "film:spin-2021 a rg:Film ; rdfs:label \"Spin\"@en ; rg:releaseDate \"2021-01-01\"^^xsd:date ;\n"
+                + "    rg:spinOffOf film:base-2020 .\n");
+        loader.load(sources.of(List.of(classes, films)));
+        write("classes.ttl", PREFIXES + ex + "ex:Feature rdfs:label \"feature\"@en .\n");
+        LoadException e = assertThrows(LoadException.class, () -> loader.load(sources.of(List.of(classes))));
+        assertTrue(e.getMessage().contains("film:spin-2021 rg:spinOffOf"), e.getMessage());
+    }
+
+    /** What a write does not touch is not its business: a violation already in another graph does not refuse it. */
+    @Test
+    void aValidWriteIsNotRefusedForAViolationInAGraphItDoesNotTouch() throws IOException {
+        Node elsewhere = org.apache.jena.graph.NodeFactory.createURI("https://example.org/graph/written-around-the-loader");
+        store.write(() -> store.dataset().add(elsewhere, node("id/film/unlabelled-2020"), org.apache.jena.vocabulary.RDF.type.asNode(), RG.Film));
+        Path good = write("good.ttl", PREFIXES + "\nfilm:other-2020 a rg:Film ; rdfs:label \"Other\"@en ;"
+                + " rg:partOfFranchise franchise:john-wick ; rg:releaseDate \"2020-01-01\"^^xsd:date .\n");
+        loader.load(sources.of(List.of(good)));
+        assertTrue(store.read(() -> store.dataset().contains(Node.ANY, node("id/film/other-2020"), RG.releaseDate, Node.ANY)));
+    }
+
     @Test
     void aGoodFileAndABadFileTogetherLoadNothing() throws IOException {
         Path good = write("good.ttl", PREFIXES + "\nfilm:other-2020 a rg:Film ; rdfs:label \"Other\"@en ;"

@@ -20,6 +20,7 @@ public final class FusekiProcess implements AutoCloseable {
     /** The standalone jena-fuseki-server 5.6.0 jar, which the build copies here (maven-dependency-plugin). */
     public static final Path JAR = Path.of("target", "engines", "jena-fuseki-server.jar");
     private static final Duration START = Duration.ofSeconds(90);
+    private static final java.util.regex.Pattern REQUEST = java.util.regex.Pattern.compile(" INFO  \\[(\\d+)\\] (GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) ");
 
     private final Path directory;
     private final int port;
@@ -27,6 +28,8 @@ public final class FusekiProcess implements AutoCloseable {
     private final String user, password;
     private Process process;
     private int starts;
+    /** The log of the current start. */
+    private Path log;
 
     private FusekiProcess(Path directory, int port, String user, String password) {
         this.directory = directory;
@@ -67,7 +70,7 @@ public final class FusekiProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: the build copies it (mvn -DskipTests package)");
         try {
             Path db = Files.createDirectories(directory.resolve("tdb2"));
-            Path log = directory.resolve("fuseki-" + (++starts) + ".log");
+            log = directory.resolve("fuseki-" + (++starts) + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
                     "--tdb2", "--loc", db.toString(), "--update", "--localhost", "--port", Integer.toString(port)));
@@ -79,6 +82,15 @@ public final class FusekiProcess implements AutoCloseable {
             command.add("/ds");
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many requests this start of the engine has taken: Fuseki numbers each in its log ({@code [N] GET ...}). */
+    public long requestsLogged() {
+        try (var lines = Files.lines(log)) {
+            return lines.map(REQUEST::matcher).filter(java.util.regex.Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
