@@ -238,13 +238,30 @@ class CorpusEvalTest {
         var known = java.util.Map.of("blind-u", java.util.Set.of("bill-ted-face-the-music-2020", "doctor-sleep-2019", "justice-league-2017"),
                 "blind-v", java.util.Set.of("dune-2021"));
         var floors = java.util.Map.of("blind-u", 0.77, "blind-v", 0.81);
-        for (String set : List.of("blind-u", "blind-v")) {
+        assertBlindScores(floors, known);
+    }
+
+    /** Each set at least its floor F1, and no trap violation but those of the reviews named for it. */
+    private static void assertBlindScores(java.util.Map<String, Double> floors, java.util.Map<String, java.util.Set<String>> known) {
+        for (String set : new java.util.TreeSet<>(floors.keySet())) {
             EvalScore score = Corpus.score(Corpus.reviews(Corpus.ROOT.resolve(set)), ReviewExtractor.withDefaultRules());
             System.out.println(set + ": " + score.summary());
             assertTrue(score.total().f1() >= floors.get(set), () -> set + ": " + score.summary());
             for (String violation : score.violations())
                 assertTrue(known.get(set).stream().anyMatch(violation::startsWith), () -> set + ": a new trap violation: " + violation);
         }
+    }
+
+    /**
+     * Round 11: two more writers who never saw the extractor; scored once, blind, on extractor 08a124c (round 10's
+     * ca38ff6 with the gazetteer read one predicate at a time): blind-w F1 0.7934 with no trap violation, blind-x F1
+     * 0.8207 with 1. Held to those scores, less rounding, and to only that violation until they are tuned on.
+     */
+    @Test
+    void blindWAndXScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
+        var known = java.util.Map.of("blind-w", java.util.Set.<String>of(), "blind-x", java.util.Set.of("ouija-origin-of-evil-2016"));
+        var floors = java.util.Map.of("blind-w", 0.79, "blind-x", 0.82);
+        assertBlindScores(floors, known);
     }
 
     @Test
