@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.reelgraph.catalog.FilmCatalog;
+import org.reelgraph.catalog.CachedCatalog;
 import org.reelgraph.catalog.PageRequest;
 import org.reelgraph.load.LoadException;
 import org.reelgraph.load.ReviewIngest;
@@ -20,7 +20,7 @@ import org.reelgraph.chronology.Order;
 
 /** The JSON API under {@code /api}: parse the request, ask a service, write JSON. */
 final class ApiRoutes {
-    private final FilmCatalog catalog;
+    private final CachedCatalog catalog;
     private final CachedChronology chronology;
     static final String REVIEW_TOO_LARGE = "The request body is larger than this endpoint takes ("
             + ReelgraphServer.MAX_REVIEW_BYTES + " bytes for a review): send one review as plain text.";
@@ -28,7 +28,7 @@ final class ApiRoutes {
     private final ReviewIngest reviews;
     private final AccessToken token;
 
-    ApiRoutes(FilmCatalog catalog, CachedChronology chronology, ReviewIngest reviews, AccessToken token) {
+    ApiRoutes(CachedCatalog catalog, CachedChronology chronology, ReviewIngest reviews, AccessToken token) {
         this.catalog = catalog;
         this.chronology = chronology;
         this.reviews = reviews;

@@ -28,6 +28,7 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletConta
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.reelgraph.catalog.CachedCatalog;
 import org.reelgraph.catalog.FilmCatalog;
 import org.reelgraph.chronology.CachedChronology;
 import org.reelgraph.chronology.ChronologyService;
@@ -232,7 +233,7 @@ public final class ReelgraphServer {
         private Javalin javalin(ObjectMapper json, ServiceMetrics metrics, RegisteredRoutes routes) {
             FilmCatalog catalog = new FilmCatalog(store);
             ReviewIngest reviews = new ReviewIngest(store, loader);
-            ApiRoutes api = new ApiRoutes(catalog, new CachedChronology(store, new ChronologyService(catalog)), reviews, token);
+            ApiRoutes api = new ApiRoutes(new CachedCatalog(store, catalog), new CachedChronology(store, new ChronologyService(catalog)), reviews, token);
             DumpRoutes dumps = new DumpRoutes(new DumpFiles(store, dumpDirectory()));
             LinkedDataRoutes linkedData = new LinkedDataRoutes(store, base);
             WebUiRoutes webUi = new WebUiRoutes(base);

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reelgraph.chronology.PublishedChronology;
 import org.reelgraph.store.RemoteEndpoints;
 import org.reelgraph.store.RemoteEngine;
@@ -313,6 +314,21 @@ class BackendsTest {
                     .POST(RunningServer.body("DELETE WHERE { GRAPH <" + Iris.META_GRAPH.getURI() + "> { <" + graph + "> ?p ?o } }")));
             assertEquals(204, forgotten.statusCode(), forgotten.body());
         }
+    }
+
+    /** The JSON API remembers its answers per data version: asked again, it only reads the remote store's version. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/films/ballerina-2025", "/api/franchises/john-wick", "/api/franchises",
+            "/api/franchises/john-wick/chronology?order=story"})
+    void aRepeatedApiRequestAsksTheRemoteStoreOnlyForItsVersion(String path) {
+        RunningServer server = servers.get(Backend.REMOTE_FUSEKI);
+        HttpResponse<String> first = server.get(path);
+        assertEquals(200, first.statusCode(), first.body());
+        long before = fuseki.requestsLogged();
+        HttpResponse<String> again = server.get(path);
+        long asked = fuseki.requestsLogged() - before;
+        assertEquals(first.body(), again.body());
+        assertTrue(asked <= 1, path + " asked the store " + asked + " times the second time");
     }
 
     @ParameterizedTest
