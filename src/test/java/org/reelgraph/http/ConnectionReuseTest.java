@@ -9,15 +9,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,19 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as it can on a real network: the request after it must be answered, not dropped with the connection.
  * Found as a one-in-4,000 failure of the W3C protocol suite's bad_query_missing_direct_type.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionReuseTest {
-    private RunningServer server;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        server = RunningServer.start(dir);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+class ConnectionReuseTest extends AgainstRunningServer {
 
     /** POSTs without a media type (400) or without the token (401), the body sent after the headers. */
     @ParameterizedTest
