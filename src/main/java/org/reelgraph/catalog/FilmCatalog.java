@@ -76,6 +76,7 @@ public final class FilmCatalog {
         return store.read(() -> {
             Graph union = store.dataset().getUnionGraph();
             return find(union, Kind.FRANCHISE, RG.Franchise, slug).map(f -> {
+                store.readAhead(union.find(Node.ANY, Node.ANY, f).mapWith(Triple::getSubject).toSet());
                 Page<FilmRef> films = request.of(members(union, f).stream().map(m -> filmRef(union, m)).sorted(RELEASE).toList());
                 List<FilmRef> spinOffs = films.items().stream()
                         .filter(m -> union.contains(node(m.id()), RG.spinOffOf, Node.ANY)).toList();
@@ -88,7 +89,7 @@ public final class FilmCatalog {
         return store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph union = dsg.getUnionGraph();
-            return find(union, Kind.FILM, RG.Film, slug).map(f -> new FilmDetail(
+            return find(union, Kind.FILM, RG.Film, slug).map(f -> readAround(dsg, union, f)).map(f -> new FilmDetail(
                     f.getURI(), slug, label(union, f), released(union, f),
                     refs(union, objects(union, f, RG.partOfFranchise)),
                     refs(union, objects(union, f, RG.directedBy)),
@@ -173,6 +174,26 @@ public final class FilmCatalog {
             .thenComparing(FilmRef::title).thenComparing(FilmRef::id);
 
     /** Films of a franchise: {@code rg:partOfFranchise} or {@code rg:spinOffOf} it (DESIGN.md section 4). */
+    /**
+     * Over a remote store, what a film's answer reads, one request per level instead of one per node: what the film
+     * points at, what its performances point at, the reviews of it and what they point at. Returns the film.
+     */
+    private Node readAround(DatasetGraph dsg, Graph union, Node film) {
+        List<Node> around = pointedAt(union, List.of(film));
+        store.readAhead(around);
+        store.readAhead(pointedAt(union, around.stream().filter(Node::isBlank).toList()));
+        List<Node> reviews = dsg.stream(Node.ANY, Node.ANY, RG.reviewOf, film).map(q -> q.getSubject()).distinct().toList();
+        store.readAhead(reviews);
+        store.readAhead(pointedAt(union, reviews));
+        return film;
+    }
+
+    /** The IRIs and blank nodes that {@code nodes} point at. */
+    private static List<Node> pointedAt(Graph union, List<Node> nodes) {
+        return nodes.stream().flatMap(n -> union.find(n, Node.ANY, Node.ANY).toList().stream()).map(Triple::getObject)
+                .filter(o -> o.isURI() || o.isBlank()).distinct().toList();
+    }
+
     private static Set<Node> members(Graph union, Node franchise) {
         return members(union, franchise, RG.Film);
     }

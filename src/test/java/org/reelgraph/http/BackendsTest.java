@@ -316,6 +316,20 @@ class BackendsTest {
         }
     }
 
+    /** A film's and a franchise's first answers over a remote store read ahead, a request per level, not one per node (31 and 9 before). */
+    @Test
+    void aFilmAndAFranchiseAreReadFromTheRemoteStoreInAFewRequests() {
+        RunningServer server = servers.get(Backend.REMOTE_FUSEKI);
+        for (var bound : java.util.Map.of("/api/films/alien-1979", 10L, "/api/franchises/alien", 6L).entrySet()) {
+            long before = fuseki.requestsLogged();
+            HttpResponse<String> answer = server.get(bound.getKey());
+            long asked = fuseki.requestsLogged() - before;
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(RunningServer.json(servers.get(Backend.EMBEDDED).get(bound.getKey())), RunningServer.json(answer));
+            assertTrue(asked <= bound.getValue(), bound.getKey() + " asked the store " + asked + " times");
+        }
+    }
+
     /** The JSON API remembers its answers per data version: asked again, it only reads the remote store's version. */
     @ParameterizedTest
     @ValueSource(strings = {"/api/films/ballerina-2025", "/api/franchises/john-wick", "/api/franchises",
