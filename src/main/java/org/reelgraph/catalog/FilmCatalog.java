@@ -53,6 +53,7 @@ public final class FilmCatalog {
         return store.read(() -> {
             Graph union = store.dataset().getUnionGraph();
             Page<FranchiseRef> page = request.of(franchisesByTitle(union));
+            readAheadReferrers(union, page.items().stream().map(f -> node(f.id())).toList());
             return new Page<>(page.items().stream()
                     .map(f -> new FranchiseSummary(f.id(), f.slug(), f.title(), members(union, node(f.id())).size()))
                     .toList(), request, page.total());
@@ -76,7 +77,7 @@ public final class FilmCatalog {
         return store.read(() -> {
             Graph union = store.dataset().getUnionGraph();
             return find(union, Kind.FRANCHISE, RG.Franchise, slug).map(f -> {
-                store.readAhead(union.find(Node.ANY, Node.ANY, f).mapWith(Triple::getSubject).toSet());
+                readAheadReferrers(union, List.of(f));
                 Page<FilmRef> films = request.of(members(union, f).stream().map(m -> filmRef(union, m)).sorted(RELEASE).toList());
                 List<FilmRef> spinOffs = films.items().stream()
                         .filter(m -> union.contains(node(m.id()), RG.spinOffOf, Node.ANY)).toList();
@@ -111,7 +112,8 @@ public final class FilmCatalog {
         return store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph union = dsg.getUnionGraph();
-            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug).map(f -> chronologyInput(union, dsg, f, franchiseSlug, allKinds));
+            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug)
+                    .map(f -> chronologyInput(union, dsg, readAheadReferrers(union, List.of(f)).get(0), franchiseSlug, allKinds));
         });
     }
 
@@ -186,6 +188,12 @@ public final class FilmCatalog {
         store.readAhead(reviews);
         store.readAhead(pointedAt(union, reviews));
         return film;
+    }
+
+    /** Over a remote store, the statements of what points at {@code targets} (a franchise's films), a block per request. Returns the targets. */
+    private List<Node> readAheadReferrers(Graph union, List<Node> targets) {
+        store.readAhead(targets.stream().flatMap(t -> union.find(Node.ANY, Node.ANY, t).toList().stream()).map(Triple::getSubject).distinct().toList());
+        return targets;
     }
 
     /** The IRIs and blank nodes that {@code nodes} point at. */
