@@ -193,7 +193,7 @@ final class ExtractionRun {
 
     /** The clause before the comma at {@code i - 1} is a relative aside ("who made Trolls (2016)"), brackets included. */
     private boolean relativeAside(int i, Sentence s) {
-        for (int k = i - 2; k >= s.from() && !Set.of(",", ";", ":").contains(tok.get(k).norm()); k--)
+        for (int k = i - 2; k >= s.from() && !Set.of(",", ";").contains(tok.get(k).norm()); k--)
             if (RELATIVES.contains(tok.get(k).norm()))
                 return true;
         return false;
