@@ -177,8 +177,38 @@ final class ExtractionRun {
     private void markOtherCredits() {
         for (Sentence s : analysis.sentences())
             for (int i = s.from() + 1; i < s.to(); i++)
-                if (cueAt("othercredit", i, s) > 0 && (otherFilmBefore(i, s) || earlierFilmNounBefore(i, s)))
-                    fill(otherCredit, i, clauseGroupEnd(i, s));
+                if (cueAt("othercredit", i, s) > 0 && (otherFilmBefore(i, s) || earlierFilmNounBefore(i, s))
+                        || tok.get(i).norm().equals("with") && tok.get(i - 1).norm().equals(",") && otherYearParenBefore(i, s)
+                        && !relativeAside(i, s)) // "directed by X, who made Trolls (2016), with Y as co-director"
+                    fill(otherCredit, i, clauseGroupEnd(i, s)); // "David Lynch's Dune (1984), with X as Y": that film's cast
+        // "You know how much I hated Title (2014). That one was directed by X": a sentence that opens on an anaphor for
+        // a film (rules.txt otherfilmref) right after one naming another film credits that film.
+        List<Sentence> all = analysis.sentences();
+        for (int k = 1; k < all.size(); k++) {
+            Sentence s = all.get(k);
+            if (cueAt("otherfilmref", s.from(), s) > 0 && namesOtherFilm(all.get(k - 1)))
+                fill(otherCredit, s.from(), clauseGroupEnd(s.from(), s));
+        }
+    }
+
+    /** The clause before the comma at {@code i - 1} is a relative aside ("who made Trolls (2016)"), brackets included. */
+    private boolean relativeAside(int i, Sentence s) {
+        for (int k = i - 2; k >= s.from() && !Set.of(",", ";").contains(tok.get(k).norm()); k--)
+            if (RELATIVES.contains(tok.get(k).norm()))
+                return true;
+        return false;
+    }
+
+    /** The sentence names a film that is not the reviewed one: another title, or a parenthesised year not the film's. */
+    private boolean namesOtherFilm(Sentence s) {
+        for (int i = s.from(); i < s.to(); i++) {
+            if (otherTitle[i] && !isSelf(i))
+                return true;
+            if (i > s.from() && i + 1 < s.to() && tok.get(i).year() && tok.get(i - 1).text().equals("(") && tok.get(i + 1).text().equals(")")
+                    && film.year() != null && Integer.parseInt(tok.get(i).text()) != film.year())
+                return true;
+        }
+        return false;
     }
 
     /** "the original, which", "the first film, which", "the earlier one that": an earlier film of the series right before {@code i}. */
@@ -433,6 +463,16 @@ final class ExtractionRun {
             if (otherTitle[i] && !isSelf(i))
                 return true;
         return false;
+    }
+
+    /**
+     * "John Williams's Superman march": a lower-case noun right after the possessive's name makes the name a modifier of
+     * that thing (a theme, a costume), not a part; such a possessive needs another casting shape, as a bygone one does.
+     */
+    private boolean commonNounAfter(Raw r) {
+        int i = r.to();
+        return i < tok.size() && tok.get(i).sentence() == tok.get(r.from()).sentence() && tok.get(i).lower() && tok.get(i).word()
+                && tok.get(i).pos().equals("NOUN") && !tok.get(i).norm().endsWith("s"); // "Shatner's Kirk swears": a verb tagged as a plural noun
     }
 
     /** How many words after an "Actor's Character" possessive are searched for a bygone or future cue (up to the clause's end). */
@@ -2364,7 +2404,7 @@ final class ExtractionRun {
                         String ch = chars.size() == persons.size() ? chars.get(k) : persons.size() == 1 && !chars.isEmpty() ? chars.get(0) : null;
                         Fact f = personFact("starring", persons.get(k), ch, from, to, r.confidence());
                         facts.add(f);
-                        if (r.possessive() && bygone(r))
+                        if (r.possessive() && (bygone(r) || commonNounAfter(r)))
                             possessiveStarring.add(f);
                     }
                 }

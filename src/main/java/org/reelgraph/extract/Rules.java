@@ -23,7 +23,7 @@ public final class Rules {
     static final Set<String> SLOTS = Set.of("PERSON", "PERSON1", "PERSONS", "CHARACTER", "CHARACTERS", "FILM", "FILMS", "FRANCHISE", "SELF",
             "ORG", "VIA", "APPOS", "HIMHER");
     static final Set<String> CUE_LISTS = Set.of("hedge", "collectives", "compare", "future", "otherwork", "stopnames", "particles", "connectors",
-            "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen", "bygone", "othercredit", "creditverbs");
+            "valedictions", "ordinals", "filmnouns", "irregular", "absent", "seen", "bygone", "othercredit", "creditverbs", "otherfilmref");
 
     /** One element of a pattern. */
     public sealed interface Element permits Literal, Lemma, Pos, Repeat, Possessive, LineStart, LineEnd, Slot, NotAfter {}

@@ -231,12 +231,13 @@ class CorpusEvalTest {
     /**
      * Written by two more writers who never saw the extractor; scored once, blind, on extractor ca38ff6
      * (blind-u F1 0.7790 with 4 trap violations, blind-v F1 0.8101 with 1): held to those scores, less rounding,
-     * and to only those violations until they are tuned on.
+     * and to only those violations until they are tuned on. Round 12 (partly tuned): the possessive, comparison and
+     * "Title (1984), with X as Y" fixes (Round11TrapTest) leave only bill-ted's, which needs the film choice fixed.
      */
     @Test
     void blindUAndVScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
-        var known = java.util.Map.of("blind-u", java.util.Set.of("bill-ted-face-the-music-2020", "doctor-sleep-2019", "justice-league-2017"),
-                "blind-v", java.util.Set.of("dune-2021"));
+        var known = java.util.Map.of("blind-u", java.util.Set.of("bill-ted-face-the-music-2020"),
+                "blind-v", java.util.Set.<String>of());
         var floors = java.util.Map.of("blind-u", 0.77, "blind-v", 0.81);
         assertBlindScores(floors, known);
     }
