@@ -265,6 +265,19 @@ class CorpusEvalTest {
         assertBlindScores(floors, known);
     }
 
+    /**
+     * Round 12: two more writers who never saw the extractor; scored once, blind, on extractor 3ab0180: blind-y
+     * F1 0.7576 and blind-z F1 0.8110, with 2 trap violations each. Held to those scores, less rounding, and to
+     * only those violations until they are tuned on.
+     */
+    @Test
+    void blindYAndZScoreAtLeastTheirBlindF1WithOnlyTheirKnownTrapViolations() {
+        var known = java.util.Map.of("blind-y", java.util.Set.of("a-good-day-to-die-hard-2013", "magic-mikes-last-dance-2023"),
+                "blind-z", java.util.Set.of("dumb-and-dumber-to-2014", "evil-dead-2013"));
+        var floors = java.util.Map.of("blind-y", 0.75, "blind-z", 0.81);
+        assertBlindScores(floors, known);
+    }
+
     @Test
     void corpusHasTheSeedAndMoreThanTwelveOtherReviews() {
         List<Corpus.Review> all = Corpus.all();
