@@ -1481,7 +1481,8 @@ final class ExtractionRun {
         int from = j + 1;
         while (from < end && (connector(tok.get(from)) && !tok.get(from).capitalised() || TITLE_PUNCT.contains(tok.get(from).norm())))
             from++;
-        if (from == s.from() && end - from > 1 && LEADING_NON_TITLE.contains(tok.get(from).pos()) && !tok.get(from).norm().equals("the"))
+        if (from == s.from() && end - from > 1 && LEADING_NON_TITLE.contains(tok.get(from).pos()) && !tok.get(from).norm().equals("the")
+                && !headlineTitle(from, paren))
             from++;
         if (from >= end || !tok.get(from).capitalised() && !(leadingNumber(from) && from + 1 < end))
             return null;
@@ -1506,6 +1507,20 @@ final class ExtractionRun {
         String title = text.substring(tok.get(from).start(), tok.get(end - 1).end());
         Entry known = gaz.lookup(title).stream().filter(e -> e.kind() == Kind.FILM && e.year() != null && e.year() == year).findFirst().orElse(null);
         return against(new Candidate(known != null ? known.label() : title, year, from, end, known, null, 0, "dated"));
+    }
+
+    /**
+     * "Sing 2 (2021)", "Ralph Breaks the Internet (2018) – Review": a line that is only a title and its year (perhaps
+     * a dash and a label after it) is a headline, and its first word belongs to the title even when tagged a verb.
+     */
+    private boolean headlineTitle(int from, int paren) {
+        int lineStart = text.lastIndexOf('\n', Math.max(0, tok.get(from).start() - 1)) + 1;
+        if (!text.substring(lineStart, tok.get(from).start()).isBlank() || paren + 2 >= tok.size() || !tok.get(paren + 2).norm().equals(")"))
+            return false;
+        int after = tok.get(paren + 2).end();
+        int lineEnd = text.indexOf('\n', after);
+        String rest = text.substring(after, lineEnd < 0 ? text.length() : lineEnd).strip();
+        return rest.isEmpty() || rest.matches("[\u2013\u2014|:-].*");
     }
 
     /** A word of two or more letters, all capitals ("THOR", not "I" or "A"). */
