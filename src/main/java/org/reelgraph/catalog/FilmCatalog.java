@@ -90,17 +90,20 @@ public final class FilmCatalog {
         return store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph union = dsg.getUnionGraph();
-            return find(union, Kind.FILM, RG.Film, slug).map(f -> readAround(dsg, union, f)).map(f -> new FilmDetail(
-                    f.getURI(), slug, label(union, f), released(union, f),
-                    refs(union, objects(union, f, RG.partOfFranchise)),
-                    refs(union, objects(union, f, RG.directedBy)),
-                    cast(union, f),
-                    refs(union, objects(union, f, RG.spinOffOf)),
-                    new FilmDetail.Placement(
-                            objects(union, f, RG.setAfter).map(n -> filmRef(union, n)).sorted(RELEASE).toList(),
-                            objects(union, f, RG.setBefore).map(n -> filmRef(union, n)).sorted(RELEASE).toList()),
-                    reviews(dsg, union, f),
-                    objects(union, f, SCHEMA_SAME_AS).filter(Node::isURI).map(Node::getURI).sorted().toList()));
+            return find(union, Kind.FILM, RG.Film, slug).map(f -> {
+                readAround(dsg, union, f);
+                return new FilmDetail(
+                        f.getURI(), slug, label(union, f), released(union, f),
+                        refs(union, objects(union, f, RG.partOfFranchise)),
+                        refs(union, objects(union, f, RG.directedBy)),
+                        cast(union, f),
+                        refs(union, objects(union, f, RG.spinOffOf)),
+                        new FilmDetail.Placement(
+                                objects(union, f, RG.setAfter).map(n -> filmRef(union, n)).sorted(RELEASE).toList(),
+                                objects(union, f, RG.setBefore).map(n -> filmRef(union, n)).sorted(RELEASE).toList()),
+                        reviews(dsg, union, f),
+                        objects(union, f, SCHEMA_SAME_AS).filter(Node::isURI).map(Node::getURI).sorted().toList());
+            });
         });
     }
 
@@ -112,8 +115,10 @@ public final class FilmCatalog {
         return store.read(() -> {
             DatasetGraph dsg = store.dataset();
             Graph union = dsg.getUnionGraph();
-            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug)
-                    .map(f -> chronologyInput(union, dsg, readAheadReferrers(union, List.of(f)).get(0), franchiseSlug, allKinds));
+            return find(union, Kind.FRANCHISE, RG.Franchise, franchiseSlug).map(f -> {
+                readAheadReferrers(union, List.of(f));
+                return chronologyInput(union, dsg, f, franchiseSlug, allKinds);
+            });
         });
     }
 
@@ -175,25 +180,22 @@ public final class FilmCatalog {
             .comparing(FilmRef::released, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(FilmRef::title).thenComparing(FilmRef::id);
 
-    /** Films of a franchise: {@code rg:partOfFranchise} or {@code rg:spinOffOf} it (DESIGN.md section 4). */
     /**
      * Over a remote store, what a film's answer reads, one request per level instead of one per node: what the film
-     * points at, what its performances point at, the reviews of it and what they point at. Returns the film.
+     * points at, what its performances point at, the reviews of it and what they point at.
      */
-    private Node readAround(DatasetGraph dsg, Graph union, Node film) {
+    private void readAround(DatasetGraph dsg, Graph union, Node film) {
         List<Node> around = pointedAt(union, List.of(film));
         store.readAhead(around);
         store.readAhead(pointedAt(union, around.stream().filter(Node::isBlank).toList()));
         List<Node> reviews = dsg.stream(Node.ANY, Node.ANY, RG.reviewOf, film).map(q -> q.getSubject()).distinct().toList();
         store.readAhead(reviews);
         store.readAhead(pointedAt(union, reviews));
-        return film;
     }
 
-    /** Over a remote store, the statements of what points at {@code targets} (a franchise's films), a block per request. Returns the targets. */
-    private List<Node> readAheadReferrers(Graph union, List<Node> targets) {
+    /** Over a remote store, the statements of what points at {@code targets} (a franchise's films), a block per request. */
+    private void readAheadReferrers(Graph union, List<Node> targets) {
         store.readAhead(targets.stream().flatMap(t -> union.find(Node.ANY, Node.ANY, t).toList().stream()).map(Triple::getSubject).distinct().toList());
-        return targets;
     }
 
     /** The IRIs and blank nodes that {@code nodes} point at. */
@@ -202,6 +204,7 @@ public final class FilmCatalog {
                 .filter(o -> o.isURI() || o.isBlank()).distinct().toList();
     }
 
+    /** Films of a franchise: {@code rg:partOfFranchise} or {@code rg:spinOffOf} it (DESIGN.md section 4). */
     private static Set<Node> members(Graph union, Node franchise) {
         return members(union, franchise, RG.Film);
     }

@@ -201,13 +201,9 @@ final class ExtractionRun {
 
     /** The sentence names a film that is not the reviewed one: another title, or a parenthesised year not the film's. */
     private boolean namesOtherFilm(Sentence s) {
-        for (int i = s.from(); i < s.to(); i++) {
-            if (otherTitle[i] && !isSelf(i))
+        for (int i = s.from(); i <= s.to(); i++)
+            if (i < s.to() && otherTitle[i] && !isSelf(i) || otherYearParenBefore(i, s))
                 return true;
-            if (i > s.from() && i + 1 < s.to() && tok.get(i).year() && tok.get(i - 1).text().equals("(") && tok.get(i + 1).text().equals(")")
-                    && film.year() != null && Integer.parseInt(tok.get(i).text()) != film.year())
-                return true;
-        }
         return false;
     }
 

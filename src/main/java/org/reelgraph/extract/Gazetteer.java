@@ -84,10 +84,9 @@ public final class Gazetteer {
     private static Gazetteer fromStatements(Graph union) {
         Map<String, Entry> byIri = new LinkedHashMap<>();
         Map<String, Map<String, List<Entry>>> names = new HashMap<>();
-        Map<Node, Kind> classes = CLASSES;
         Map<String, List<Entry>> filmsOfFranchise = new HashMap<>();
         Map<String, LocalDate> released = new HashMap<>();
-        for (Map.Entry<Node, Kind> c : classes.entrySet()) {
+        for (Map.Entry<Node, Kind> c : CLASSES.entrySet()) {
             // By IRI: which of two resources with one name comes first must not depend on how the store orders them.
             List<Triple> typed = new ArrayList<>(union.find(Node.ANY, RDF.type.asNode(), c.getKey()).toList());
             typed.sort(Comparator.comparing((Triple t) -> t.getSubject().toString()));
